@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Npgsql;
+using PHDB.LocalPostgres;
+
+namespace PHDB.AppHost;
+
+/// <summary>
+/// Adds the <c>phdb</c> database: an external server when <c>ConnectionStrings:phdb</c> is set, else a PostgreSQL
+/// server run from this machine's binaries (an init step on first use, then the server), kept in the data directory.
+/// </summary>
+internal static class PhdbDatabaseResources
+{
+    private const string Name = "phdb";
+    private const string ReadyCheck = "postgres-ready";
+
+    public static PhdbDatabase AddPhdbDatabase(this IDistributedApplicationBuilder builder, PhdbHostSettings settings)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Name)))
+        {
+            return new PhdbDatabase(builder.AddConnectionString(Name), null);
+        }
+
+        var cluster = new LocalPostgresCluster(
+            Path.Combine(settings.DataDirectory, "postgres"),
+            PostgresInstallation.Locate(settings.PostgresBinDirectory),
+            PostgresServiceAccount.ForCurrentProcess()
+        );
+        var password = builder.AddParameter("postgres-password", cluster.Prepare(), secret: true);
+
+        var (serverFile, serverArgs) = cluster.Account.Command(cluster.Installation.Server, cluster.ServerArguments());
+        var server = builder
+            .AddExecutable("postgres", serverFile, cluster.RootDirectory, [.. serverArgs])
+            .WithEndpoint(name: "tcp", scheme: "tcp", port: FreeTcpPort.Next(), isProxied: false, env: "PGPORT")
+            .WithHealthCheck(ReadyCheck);
+
+        if (!cluster.IsInitialized)
+        {
+            var (initFile, initArgs) = cluster.Account.Command(cluster.Installation.Initdb, cluster.InitdbArguments());
+            var init = builder.AddExecutable("postgres-init", initFile, cluster.RootDirectory, [.. initArgs]);
+            server.WaitForCompletion(init);
+        }
+
+        var endpoint = server.GetEndpoint("tcp");
+        ReferenceExpression ConnectionTo(string database) =>
+            ReferenceExpression.Create(
+                $"Host=127.0.0.1;Port={endpoint.Property(EndpointProperty.Port)};Username={LocalPostgresCluster.SuperUser};Password={password};Database={database}"
+            );
+
+        var serverConnection = ConnectionTo("postgres");
+        builder
+            .Services.AddHealthChecks()
+            .AddAsyncCheck(ReadyCheck, async cancellationToken => await IsReadyAsync(serverConnection, cancellationToken));
+
+        var connectionString = builder.AddConnectionString(Name, ConnectionTo(Name));
+        return new PhdbDatabase(connectionString, server);
+    }
+
+    /// <summary>References the database and waits until its server (if PHDB runs one) accepts connections.</summary>
+    public static IResourceBuilder<T> WithPhdbDatabase<T>(this IResourceBuilder<T> resource, PhdbDatabase database)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        resource.WithReference(database.ConnectionString);
+        return database.Server is null ? resource : resource.WaitFor(database.Server);
+    }
+
+    private static async Task<HealthCheckResult> IsReadyAsync(ReferenceExpression connection, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(await connection.GetValueAsync(cancellationToken))
+            {
+                Pooling = false,
+                Timeout = 3,
+            };
+            await using var npgsql = new NpgsqlConnection(builder.ConnectionString);
+            await npgsql.OpenAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is NpgsqlException or TimeoutException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("PostgreSQL does not accept connections yet.");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace PHDB.AppHost;
+
+/// <summary>The AppHost's own settings (section <c>Phdb</c>), checked before anything starts.</summary>
+/// <param name="Silos">How many silo processes to run (1–16).</param>
+/// <param name="DataDirectory">Where PHDB keeps its local PostgreSQL cluster.</param>
+/// <param name="AdminPort">Port of the admin console on 127.0.0.1.</param>
+/// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
+internal sealed record PhdbHostSettings(int Silos, string DataDirectory, int AdminPort, string? PostgresBinDirectory)
+{
+    public static PhdbHostSettings Read(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("Phdb");
+        var silos = ReadInt(section, "Silos", 2, 1, 16);
+        var adminPort = ReadInt(section, "AdminPort", 5080, 1, 65535);
+        var dataDirectory = section["DataDirectory"];
+        return new PhdbHostSettings(
+            silos,
+            string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(dataDirectory),
+            adminPort,
+            section["PostgresBinDirectory"]
+        );
+    }
+
+    /// <summary>
+    /// <c>$XDG_DATA_HOME/phdb</c> or <c>~/.local/share/phdb</c>; for root <c>/var/lib/phdb</c>, because the
+    /// <c>postgres</c> account that then runs the server cannot enter root's home.
+    /// </summary>
+    private static string DefaultDataDirectory()
+    {
+        if (Environment.UserName == "root")
+        {
+            return "/var/lib/phdb";
+        }
+
+        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrWhiteSpace(dataHome))
+        {
+            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        }
+
+        return Path.Combine(dataHome, "phdb");
+    }
+
+    private static int ReadInt(IConfigurationSection section, string key, int fallback, int min, int max)
+    {
+        var raw = section[key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new InvalidOperationException($"Phdb:{key} must be a whole number from {min} to {max}; it is '{raw}'.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace PHDB.Admin.Cluster;
+
+/// <summary>Degraded while the console has no recent view of the cluster (the page still answers).</summary>
+internal sealed class ClusterReachableHealthCheck(ClusterMonitor monitor, TimeProvider timeProvider) : IHealthCheck
+{
+    private static readonly TimeSpan Stale = TimeSpan.FromSeconds(30);
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = monitor.Latest;
+        if (snapshot is null)
+        {
+            return Task.FromResult(HealthCheckResult.Degraded("The cluster has not been read yet."));
+        }
+
+        var age = timeProvider.GetUtcNow() - snapshot.TakenAt;
+        return Task.FromResult(
+            age < Stale
+                ? HealthCheckResult.Healthy($"{snapshot.ActiveSilos} active silo(s)")
+                : HealthCheckResult.Degraded($"The cluster was last read {age.TotalSeconds:F0} s ago.")
+        );
+    }
+}

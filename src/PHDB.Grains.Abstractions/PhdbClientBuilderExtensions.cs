@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace PHDB.Grains;
+
+/// <summary>Joins an Orleans client to the PHDB cluster through the membership table in PostgreSQL.</summary>
+public static class PhdbClientBuilderExtensions
+{
+    /// <summary>
+    /// Finds gateways in the PostgreSQL membership table named by <c>ConnectionStrings:phdb</c>
+    /// and keeps retrying while no silo is reachable yet.
+    /// </summary>
+    public static IClientBuilder UsePhdbCluster(this IClientBuilder client, IConfiguration configuration)
+    {
+        var connectionString = PhdbConnectionString.Require(configuration);
+        return client
+            .Configure<ClusterOptions>(options =>
+            {
+                options.ServiceId = PhdbCluster.ServiceId;
+                options.ClusterId = configuration["Orleans:ClusterId"] ?? PhdbCluster.DefaultClusterId;
+            })
+            .Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5))
+            .UseAdoNetClustering(options =>
+            {
+                options.Invariant = PhdbCluster.AdoNetInvariant;
+                options.ConnectionString = connectionString;
+            })
+            .UseConnectionRetryFilter(
+                async (_, cancellationToken) =>
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                    return true;
+                }
+            );
+    }
+}

@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Sockets;
+using Orleans.Configuration;
+
+namespace PHDB.Silo;
+
+/// <summary>
+/// Chooses the silo-to-silo and gateway ports. Replicas of one project share their configuration, so unless
+/// <c>Orleans:SiloPort</c>/<c>Orleans:GatewayPort</c> are set each silo takes free ports of its own; the
+/// membership table tells everyone where they are.
+/// </summary>
+internal static class SiloEndpoints
+{
+    public static void Configure(EndpointOptions options, IConfiguration configuration)
+    {
+        var advertised = configuration["Orleans:AdvertisedAddress"];
+        options.AdvertisedIPAddress = string.IsNullOrWhiteSpace(advertised) ? IPAddress.Loopback : IPAddress.Parse(advertised);
+        options.SiloPort = configuration.GetValue<int?>("Orleans:SiloPort") ?? FreePort();
+        options.GatewayPort = configuration.GetValue<int?>("Orleans:GatewayPort") ?? FreePort();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
