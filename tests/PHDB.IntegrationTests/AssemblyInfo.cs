@@ -1,0 +1,3 @@
+using PHDB.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using PHDB.LocalPostgres;
+using PHDB.Migrations;
+using Xunit;
+
+namespace PHDB.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server for one test run, started from the machine's binaries (as the <c>postgres</c>
+/// account when the tests run as root) in a temporary folder, durability switched off for speed. Tests share
+/// the server and isolate themselves with databases of their own (<see cref="CreateDatabaseAsync"/>).
+/// Use it as an assembly fixture: <c>[assembly: AssemblyFixture(typeof(PostgresServer))]</c>.
+/// </summary>
+public sealed class PostgresServer : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly StringBuilder serverLog = new();
+    private Process? server;
+    private string? password;
+    private DirectoryInfo? root;
+    private int databases;
+
+    /// <summary>Port on 127.0.0.1.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The server's log so far (for failure messages).</summary>
+    public string Log
+    {
+        get
+        {
+            lock (serverLog)
+            {
+                return serverLog.ToString();
+            }
+        }
+    }
+
+    /// <summary>Connection string of <paramref name="database"/> on this server, as superuser.</summary>
+    public string ConnectionString(string database = "postgres") =>
+        new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = Port,
+            Username = LocalPostgresCluster.SuperUser,
+            Password = password,
+            Database = database,
+            // Each test database has its own pool; keep them small so many can live side by side.
+            MaxPoolSize = 20,
+        }.ConnectionString;
+
+    /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string purpose = "test", CancellationToken cancellationToken = default)
+    {
+        var name = $"{Guid.NewGuid():N}_{Interlocked.Increment(ref databases)}_{Sanitize(purpose)}";
+        name = "t" + name[..Math.Min(62, name.Length)];
+        await using var connection = new NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync(cancellationToken);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return ConnectionString(name);
+    }
+
+    /// <summary>Creates a database and brings it to PHDB's current schema.</summary>
+    public async Task<string> CreateMigratedDatabaseAsync(string purpose = "test", CancellationToken cancellationToken = default)
+    {
+        var connectionString = await CreateDatabaseAsync(purpose, cancellationToken);
+        await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).MigrateAsync(connectionString, cancellationToken);
+        return connectionString;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask InitializeAsync()
+    {
+        root = Directory.CreateTempSubdirectory("phdb-pg-");
+        var cluster = new LocalPostgresCluster(
+            root.FullName,
+            PostgresInstallation.Locate(Environment.GetEnvironmentVariable("PHDB_POSTGRES_BIN")),
+            PostgresServiceAccount.ForCurrentProcess()
+        );
+        password = cluster.Prepare();
+
+        var (initFile, initArgs) = cluster.Account.Command(cluster.Installation.Initdb, cluster.InitdbArguments());
+        await RunToCompletionAsync(initFile, initArgs);
+
+        Port = FreePort();
+        var (serverFile, serverArgs) = cluster.Account.Command(
+            cluster.Installation.Server,
+            cluster.ServerArguments(
+                Port,
+                ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=500", "shared_buffers=128MB"]
+            )
+        );
+        server = Start(serverFile, serverArgs, captureTo: serverLog);
+        await WaitUntilReadyAsync();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (server is { HasExited: false })
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+
+        server?.Dispose();
+        try
+        {
+            root?.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by an exiting backend; the folder is in the temp directory anyway.
+        }
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false;Timeout=2");
+                await connection.OpenAsync();
+                return;
+            }
+            catch (NpgsqlException) when (deadline.Elapsed < StartTimeout && server is { HasExited: false })
+            {
+                await Task.Delay(100);
+            }
+            catch (NpgsqlException e)
+            {
+                throw new InvalidOperationException(
+                    $"PostgreSQL did not accept connections within {StartTimeout.TotalSeconds} s on port {Port}. Its log:\n{Log}",
+                    e
+                );
+            }
+        }
+    }
+
+    private static async Task RunToCompletionAsync(string file, IReadOnlyList<string> arguments)
+    {
+        var output = new StringBuilder();
+        using var process = Start(file, arguments, output);
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'{file} {string.Join(' ', arguments)}' exited with {process.ExitCode}:\n{output}");
+        }
+    }
+
+    private static Process Start(string file, IReadOnlyList<string> arguments, StringBuilder captureTo)
+    {
+        var info = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = info };
+        DataReceivedEventHandler append = (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (captureTo)
+                {
+                    captureTo.AppendLine(e.Data);
+                }
+            }
+        };
+        process.OutputDataReceived += append;
+        process.ErrorDataReceived += append;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Sanitize(string purpose) =>
+        new(purpose.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
+}
