@@ -13,6 +13,9 @@
 --   * Result columns are aliased with the exact, quoted names the provider reads.
 --   * Every instant is timestamptz: Npgsql sends the provider's DbType.DateTime
 --     parameters as timestamptz and only accepts DateTimeKind.Utc values.
+--   * Query texts are ordinary '...' literals (quotes inside doubled).
+--     Do not use $tag$ dollar quoting: DbUp (our runner) treats $name$ as a
+--     variable and fails on undefined ones.
 --   * Transaction control is left to the migration runner.
 
 -- Query catalog. Unquoted on purpose: the providers' fixed SELECT folds to
@@ -61,7 +64,7 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 
 -- Create the cluster's version row once. Returns one boolean column:
 -- true if this call created it, false if it already existed.
-('InsertMembershipVersionKey', $q$
+('InsertMembershipVersionKey', '
 WITH created AS (
     INSERT INTO orleans_membership_version (deployment_id)
     VALUES (@DeploymentId)
@@ -69,14 +72,14 @@ WITH created AS (
     RETURNING 1
 )
 SELECT EXISTS (SELECT 1 FROM created) AS "Created"
-$q$),
+'),
 
 -- Add a silo row, guarded by the table version (@Version = version as last
 -- read). The version row is bumped only if it still holds @Version and the
 -- silo row is not there yet; the silo row is inserted only if the bump
 -- happened. Row locks on the version row serialise competing writers.
 -- Returns one boolean column: true on success.
-('InsertMembershipKey', $q$
+('InsertMembershipKey', '
 WITH bumped AS (
     UPDATE orleans_membership_version v
        SET version = v.version + 1,
@@ -100,11 +103,11 @@ WITH bumped AS (
     RETURNING 1
 )
 SELECT EXISTS (SELECT 1 FROM added) AS "Inserted"
-$q$),
+'),
 
 -- Change a silo's status / suspicions / liveness, guarded by the table
 -- version exactly like the insert. Returns one boolean column.
-('UpdateMembershipKey', $q$
+('UpdateMembershipKey', '
 WITH bumped AS (
     UPDATE orleans_membership_version v
        SET version = v.version + 1,
@@ -131,21 +134,21 @@ WITH bumped AS (
     RETURNING 1
 )
 SELECT EXISTS (SELECT 1 FROM changed) AS "Updated"
-$q$),
+'),
 
 -- Heartbeat: touches only the liveness timestamp, never the table version.
-('UpdateIAmAlivetimeKey', $q$
+('UpdateIAmAlivetimeKey', '
 UPDATE orleans_membership
    SET i_am_alive_time = @IAmAliveTime
  WHERE deployment_id = @DeploymentId
    AND address = @Address
    AND port = @Port
    AND generation = @Generation
-$q$),
+'),
 
 -- One silo plus the table version. The version row drives the result, so a
 -- missing silo still yields one row (silo columns NULL, StartTime NULL).
-('MembershipReadRowKey', $q$
+('MembershipReadRowKey', '
 SELECT v.version         AS "Version",
        m.address         AS "Address",
        m.port            AS "Port",
@@ -164,11 +167,11 @@ SELECT v.version         AS "Version",
         AND m.port = @Port
         AND m.generation = @Generation
  WHERE v.deployment_id = @DeploymentId
-$q$),
+'),
 
 -- Every silo plus the table version, read in one statement (one snapshot).
 -- An empty cluster yields a single row with only "Version" set.
-('MembershipReadAllKey', $q$
+('MembershipReadAllKey', '
 SELECT v.version         AS "Version",
        m.address         AS "Address",
        m.port            AS "Port",
@@ -184,11 +187,11 @@ SELECT v.version         AS "Version",
   LEFT JOIN orleans_membership m
          ON m.deployment_id = v.deployment_id
  WHERE v.deployment_id = @DeploymentId
-$q$),
+'),
 
 -- Gateways for clients: silos in the requested status (@Status is Active = 3)
 -- that expose a gateway port.
-('GatewaysQueryKey', $q$
+('GatewaysQueryKey', '
 SELECT address    AS "Address",
        proxy_port AS "ProxyPort",
        generation AS "Generation"
@@ -196,31 +199,31 @@ SELECT address    AS "Address",
  WHERE deployment_id = @DeploymentId
    AND status = @Status
    AND proxy_port > 0
-$q$),
+'),
 
 -- Drop a whole cluster (used by tests/tools): silo rows go with the version
 -- row through the cascading foreign key.
-('DeleteMembershipTableEntriesKey', $q$
+('DeleteMembershipTableEntriesKey', '
 DELETE FROM orleans_membership_version
  WHERE deployment_id = @DeploymentId
-$q$),
+'),
 
 -- Bulk fallback cleanup: Dead (6) silos that neither started nor
 -- heartbeated since the cutoff passed in @IAmAliveTime. The 10.4 provider
 -- only uses this when CleanupDefunctSiloEntryKey is absent.
-('CleanupDefunctSiloEntriesKey', $q$
+('CleanupDefunctSiloEntriesKey', '
 DELETE FROM orleans_membership
  WHERE deployment_id = @DeploymentId
    AND status = 6
    AND i_am_alive_time < @IAmAliveTime
    AND start_time < @IAmAliveTime
-$q$),
+'),
 
 -- Preferred cleanup (optional key, used by 10.4+ when present): the provider
 -- picks eligible Dead rows itself and deletes each one only if it is still
 -- exactly as it read it (same timestamps and suspicions; NULL and '' count
 -- as "no suspicions"). Does not touch the table version.
-('CleanupDefunctSiloEntryKey', $q$
+('CleanupDefunctSiloEntryKey', '
 DELETE FROM orleans_membership
  WHERE deployment_id = @DeploymentId
    AND address = @Address
@@ -229,5 +232,5 @@ DELETE FROM orleans_membership
    AND status = 6
    AND start_time = @StartTime
    AND i_am_alive_time = @IAmAliveTime
-   AND coalesce(suspect_times, '') = coalesce(@SuspectTimes, '')
-$q$);
+   AND coalesce(suspect_times, '''') = coalesce(@SuspectTimes, '''')
+');

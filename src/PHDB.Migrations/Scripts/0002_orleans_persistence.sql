@@ -44,7 +44,7 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 
 -- Current state: zero or one row with "PayloadBinary" (NULL = no record)
 -- and "Version" (the ETag).
-('ReadFromStorageKey', $q$
+('ReadFromStorageKey', '
 SELECT s.payload AS "PayloadBinary",
        s.version AS "Version"
   FROM orleans_grain_state s
@@ -55,13 +55,13 @@ SELECT s.payload AS "PayloadBinary",
    AND s.grain_id_n1 = @GrainIdN1
    AND s.grain_type = @GrainTypeString
    AND s.grain_id_extension IS NOT DISTINCT FROM @GrainIdExtensionString
-$q$),
+'),
 
 -- Optimistic write. @GrainStateVersion NULL = the grain believes nothing is
 -- stored: insert version 1 unless a row already exists. Otherwise update
 -- only the row still at @GrainStateVersion. Always returns exactly one row;
 -- "NewGrainStateVersion" is NULL when the ETag did not match.
-('WriteToStorageKey', $q$
+('WriteToStorageKey', '
 WITH updated AS (
     UPDATE orleans_grain_state s
        SET payload = @PayloadBinary,
@@ -90,12 +90,12 @@ WITH updated AS (
 SELECT (SELECT version FROM updated
         UNION ALL
         SELECT version FROM inserted) AS "NewGrainStateVersion"
-$q$),
+'),
 
 -- Clear without deleting: drop the payload, keep the row and move its
 -- version on (the grain keeps that version as its ETag). One row; the
 -- value is NULL on ETag mismatch or when there is nothing to clear.
-('ClearStorageKey', $q$
+('ClearStorageKey', '
 WITH cleared AS (
     UPDATE orleans_grain_state s
        SET payload = NULL,
@@ -112,13 +112,13 @@ WITH cleared AS (
     RETURNING s.version
 )
 SELECT (SELECT version FROM cleared) AS "NewGrainStateVersion"
-$q$),
+'),
 
 -- Optional key, used only with DeleteStateOnClear = true: remove the row if
 -- it is still at @GrainStateVersion. The value returned is just a
 -- "succeeded" token (the provider then forgets the ETag); it must differ
 -- from the old version, so it is the version the row would have had next.
-('DeleteStorageKey', $q$
+('DeleteStorageKey', '
 WITH deleted AS (
     DELETE FROM orleans_grain_state s
      WHERE s.grain_id_hash = @GrainIdHash
@@ -132,4 +132,4 @@ WITH deleted AS (
     RETURNING s.version
 )
 SELECT (SELECT version % 2147483647 + 1 FROM deleted) AS "NewGrainStateVersion"
-$q$);
+');

@@ -31,7 +31,7 @@ CREATE INDEX ix_orleans_reminder_hash
 INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 
 -- All reminders of one grain.
-('ReadReminderRowsKey', $q$
+('ReadReminderRowsKey', '
 SELECT grain_id      AS "GrainId",
        reminder_name AS "ReminderName",
        start_time    AS "StartTime",
@@ -40,10 +40,10 @@ SELECT grain_id      AS "GrainId",
   FROM orleans_reminder
  WHERE service_id = @ServiceId
    AND grain_id = @GrainId
-$q$),
+'),
 
 -- One reminder (zero or one row).
-('ReadReminderRowKey', $q$
+('ReadReminderRowKey', '
 SELECT grain_id      AS "GrainId",
        reminder_name AS "ReminderName",
        start_time    AS "StartTime",
@@ -53,10 +53,10 @@ SELECT grain_id      AS "GrainId",
  WHERE service_id = @ServiceId
    AND grain_id = @GrainId
    AND reminder_name = @ReminderName
-$q$),
+'),
 
 -- Ring range (BeginHash, EndHash] that does not wrap (Begin < End, signed).
-('ReadRangeRows1Key', $q$
+('ReadRangeRows1Key', '
 SELECT grain_id      AS "GrainId",
        reminder_name AS "ReminderName",
        start_time    AS "StartTime",
@@ -66,11 +66,11 @@ SELECT grain_id      AS "GrainId",
  WHERE service_id = @ServiceId
    AND grain_hash > @BeginHash
    AND grain_hash <= @EndHash
-$q$),
+'),
 
 -- Ring range that wraps past the top (Begin >= End, signed); Begin = End is
 -- the whole ring.
-('ReadRangeRows2Key', $q$
+('ReadRangeRows2Key', '
 SELECT grain_id      AS "GrainId",
        reminder_name AS "ReminderName",
        start_time    AS "StartTime",
@@ -79,10 +79,10 @@ SELECT grain_id      AS "GrainId",
   FROM orleans_reminder
  WHERE service_id = @ServiceId
    AND (grain_hash > @BeginHash OR grain_hash <= @EndHash)
-$q$),
+'),
 
 -- Create or replace a reminder. Always returns one row: the new "Version".
-('UpsertReminderRowKey', $q$
+('UpsertReminderRowKey', '
 INSERT INTO orleans_reminder AS r
     (service_id, grain_id, reminder_name, start_time, period, grain_hash, version)
 VALUES
@@ -93,11 +93,11 @@ ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
        grain_hash = excluded.grain_hash,
        version    = r.version % 2147483647 + 1
 RETURNING r.version AS "Version"
-$q$),
+'),
 
 -- Delete one reminder if it is still at @Version. Returns one boolean
 -- column: true if a row was deleted.
-('DeleteReminderRowKey', $q$
+('DeleteReminderRowKey', '
 WITH deleted AS (
     DELETE FROM orleans_reminder
      WHERE service_id = @ServiceId
@@ -107,10 +107,10 @@ WITH deleted AS (
     RETURNING 1
 )
 SELECT EXISTS (SELECT 1 FROM deleted) AS "Deleted"
-$q$),
+'),
 
 -- Drop every reminder of the service (used by tests/tools).
-('DeleteReminderRowsKey', $q$
+('DeleteReminderRowsKey', '
 DELETE FROM orleans_reminder
  WHERE service_id = @ServiceId
-$q$);
+');
