@@ -59,8 +59,8 @@ public sealed class LocalPostgresCluster
             throw new PlatformNotSupportedException("A local PostgreSQL cluster is supported on Linux and macOS only.");
         }
 
-        Account.EnsureCanTraverse(RootDirectory);
         CreateDirectory(RootDirectory, Traversable);
+        Account.EnsureCanTraverse(RootDirectory);
         CreateDirectory(DataDirectory, OwnerOnly);
         CreateDirectory(SocketDirectory, OwnerOnly);
 

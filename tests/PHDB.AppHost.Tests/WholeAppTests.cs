@@ -1,0 +1,168 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Npgsql;
+using PHDB.Testing;
+
+namespace PHDB.AppHost.Tests;
+
+/// <summary>The whole distributed app, started as <c>dotnet run --project PHDB.AppHost</c> would start it.</summary>
+public sealed class WholeAppTests : IDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly DirectoryInfo dataDirectory = Directory.CreateTempSubdirectory("phdb-apphost-");
+
+    public WholeAppTests() =>
+        File.SetUnixFileMode(
+            dataDirectory.FullName,
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute
+        );
+
+    [Fact]
+    public async Task Starts_every_resource_survives_a_killed_silo_and_reuses_its_data_directory()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var adminPort = FreePort();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            Arguments(adminPort),
+            (options, _) => options.DisableDashboard = true,
+            cancellation
+        );
+        Assert.Contains(builder.Resources, r => r.Name == "postgres-init");
+
+        await using (var app = await builder.BuildAsync(cancellation))
+        {
+            await app.StartAsync(cancellation).WaitAsync(StartTimeout, cancellation);
+            var notifications = app.ResourceNotifications;
+            await notifications.WaitForResourceHealthyAsync("postgres", cancellation).WaitAsync(StartTimeout, cancellation);
+            var migrated = await notifications
+                .WaitForResourceAsync("migrator", e => e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellation)
+                .WaitAsync(StartTimeout, cancellation);
+            Assert.Equal(0, migrated.Snapshot.ExitCode);
+            await notifications.WaitForResourceHealthyAsync("admin", cancellation).WaitAsync(StartTimeout, cancellation);
+
+            var database = await app.GetConnectionStringAsync("phdb", cancellation);
+            await Eventually.HoldsAsync(
+                async () => await ActiveSilosAsync(database!) == 2,
+                TimeSpan.FromSeconds(60),
+                "2 silos Active in the membership table"
+            );
+
+            using var admin = app.CreateHttpClient("admin");
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode);
+            await Eventually.HoldsAsync(
+                async () => ActiveSilosOnClusterPage(await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation)) == 2,
+                TimeSpan.FromSeconds(30),
+                "the admin Cluster page listing 2 active silos"
+            );
+
+            var victim = (await SiloProcessIdsAsync(app, expected: 2, cancellation))[0];
+            using (var process = Process.GetProcessById(victim))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            await Eventually.HoldsAsync(
+                async () => await ActiveSilosAsync(database!) == 1 && await DeadSilosAsync(database!) == 1,
+                TimeSpan.FromSeconds(15),
+                "the killed silo marked Dead in the membership table within 15 s"
+            );
+            await Eventually.HoldsAsync(
+                async () =>
+                {
+                    var page = await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation);
+                    return ActiveSilosOnClusterPage(page) == 1 && page.Contains("data-status=\"Dead\"", StringComparison.Ordinal);
+                },
+                TimeSpan.FromSeconds(15),
+                "the admin Cluster page showing 1 active and 1 dead silo"
+            );
+            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode);
+
+            await app.StopAsync(cancellation);
+        }
+
+        await using var second = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            Arguments(FreePort()),
+            cancellation
+        );
+        Assert.DoesNotContain(second.Resources, r => r.Name == "postgres-init");
+    }
+
+    public void Dispose()
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // The server's last files may still be closing; the folder is in the temp directory.
+        }
+    }
+
+    private string[] Arguments(int adminPort) =>
+        [$"--Phdb:DataDirectory={dataDirectory.FullName}", $"--Phdb:AdminPort={adminPort}", "--Phdb:Silos=2"];
+
+    private static async Task<List<int>> SiloProcessIdsAsync(DistributedApplication app, int expected, CancellationToken cancellation)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var processIds = new Dictionary<string, int>();
+        await foreach (var update in app.ResourceNotifications.WatchAsync(timeout.Token))
+        {
+            if (
+                update.Resource.Name == "silo"
+                && update.Snapshot.State?.Text == KnownResourceStates.Running
+                && update.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            )
+            {
+                processIds[update.ResourceId] = Convert.ToInt32(pid, CultureInfo.InvariantCulture);
+                if (processIds.Count == expected)
+                {
+                    break;
+                }
+            }
+        }
+
+        return [.. processIds.Values];
+    }
+
+    private static int ActiveSilosOnClusterPage(string html)
+    {
+        const string marker = "data-testid=\"active-silos\">";
+        var start = html.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return -1;
+        }
+
+        start += marker.Length;
+        var end = html.IndexOf('<', start);
+        return int.Parse(html[start..end], CultureInfo.InvariantCulture);
+    }
+
+    private static Task<long> ActiveSilosAsync(string database) => CountSilosAsync(database, status: 3);
+
+    private static Task<long> DeadSilosAsync(string database) => CountSilosAsync(database, status: 6);
+
+    private static async Task<long> CountSilosAsync(string database, int status)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE status = @status", connection);
+        count.Parameters.AddWithValue("status", status);
+        return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
