@@ -51,7 +51,10 @@ internal static class PhdbDatabaseResources
         var serverConnection = ConnectionTo("postgres");
         builder
             .Services.AddHealthChecks()
-            .AddAsyncCheck(ReadyCheck, async cancellationToken => await IsReadyAsync(serverConnection, cancellationToken));
+            .AddAsyncCheck(
+                ReadyCheck,
+                async cancellationToken => await IsReadyAsync(serverConnection, cancellationToken)
+            );
 
         var connectionString = builder.AddConnectionString(Name, ConnectionTo(Name));
         return new PhdbDatabase(connectionString, server);
@@ -65,7 +68,10 @@ internal static class PhdbDatabaseResources
         return database.Server is null ? resource : resource.WaitFor(database.Server);
     }
 
-    private static async Task<HealthCheckResult> IsReadyAsync(ReferenceExpression connection, CancellationToken cancellationToken)
+    private static async Task<HealthCheckResult> IsReadyAsync(
+        ReferenceExpression connection,
+        CancellationToken cancellationToken
+    )
     {
         try
         {

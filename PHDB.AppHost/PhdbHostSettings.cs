@@ -38,7 +38,11 @@ internal sealed record PhdbHostSettings(int Silos, string DataDirectory, int Adm
         var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
         if (string.IsNullOrWhiteSpace(dataHome))
         {
-            dataHome = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+            dataHome = Path.Combine(
+                Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+                ".local",
+                "share"
+            );
         }
 
         return Path.Combine(dataHome, "phdb");
@@ -52,9 +56,15 @@ internal sealed record PhdbHostSettings(int Silos, string DataDirectory, int Adm
             return fallback;
         }
 
-        if (!int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (
+            !int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            || value < min
+            || value > max
+        )
         {
-            throw new InvalidOperationException($"Phdb:{key} must be a whole number from {min} to {max}; it is '{raw}'.");
+            throw new InvalidOperationException(
+                $"Phdb:{key} must be a whole number from {min} to {max}; it is '{raw}'."
+            );
         }
 
         return value;

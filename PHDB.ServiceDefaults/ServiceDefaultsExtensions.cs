@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using OpenTelemetry;
-using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -25,7 +25,12 @@ public static class ServiceDefaultsExtensions
     private static readonly string[] Meters = ["Microsoft.Orleans", "PHDB.*"];
 
     /// <summary>Activity sources beyond ASP.NET Core's and HttpClient's that PHDB exports.</summary>
-    private static readonly string[] ActivitySources = ["Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "PHDB.*"];
+    private static readonly string[] ActivitySources =
+    [
+        "Microsoft.Orleans.Runtime",
+        "Microsoft.Orleans.Application",
+        "PHDB.*",
+    ];
 
     /// <summary>Adds OpenTelemetry, default health checks, service discovery and standard HttpClient resilience.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)

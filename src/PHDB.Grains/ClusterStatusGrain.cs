@@ -27,7 +27,8 @@ public sealed class ClusterStatusGrain(TimeProvider timeProvider) : Grain, IClus
                     activations[active[i]] = statistics[i].ActivationCount;
                 }
             }
-            catch (Exception e) when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
+            catch (Exception e)
+                when (e is SiloUnavailableException or TimeoutException or OrleansMessageRejectionException)
             {
                 // A silo died between the two reads: its count stays unknown in this snapshot.
             }
@@ -42,7 +43,9 @@ public sealed class ClusterStatusGrain(TimeProvider timeProvider) : Grain, IClus
                 h.HostName,
                 h.Status.ToString(),
                 new DateTimeOffset(DateTime.SpecifyKind(h.StartTime, DateTimeKind.Utc)),
-                h.IAmAliveTime == default ? null : new DateTimeOffset(DateTime.SpecifyKind(h.IAmAliveTime, DateTimeKind.Utc)),
+                h.IAmAliveTime == default
+                    ? null
+                    : new DateTimeOffset(DateTime.SpecifyKind(h.IAmAliveTime, DateTimeKind.Utc)),
                 activations.TryGetValue(h.SiloAddress, out var count) ? count : null
             ))
             .ToList();

@@ -105,15 +105,7 @@ public sealed class LocalPostgresCluster
     /// </summary>
     public IReadOnlyList<string> ServerArguments(int? port = null, IEnumerable<string>? settings = null)
     {
-        List<string> arguments =
-        [
-            "-D",
-            DataDirectory,
-            "-k",
-            SocketDirectory,
-            "-c",
-            "listen_addresses=127.0.0.1",
-        ];
+        List<string> arguments = ["-D", DataDirectory, "-k", SocketDirectory, "-c", "listen_addresses=127.0.0.1"];
         if (port is { } p)
         {
             arguments.AddRange(["-p", p.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

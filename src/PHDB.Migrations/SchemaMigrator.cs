@@ -97,7 +97,10 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         }
         finally
         {
-            await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({AdvisoryLockKey})", lockConnection);
+            await using var release = new NpgsqlCommand(
+                $"SELECT pg_advisory_unlock({AdvisoryLockKey})",
+                lockConnection
+            );
             await release.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
@@ -137,11 +140,20 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         && resourceName.EndsWith(".sql", StringComparison.Ordinal);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Migration of database {Database} on {Host}:{Port} failed")]
-    private static partial void LogMigrationFailed(ILogger logger, string database, string? host, int port, Exception exception);
+    private static partial void LogMigrationFailed(
+        ILogger logger,
+        string database,
+        string? host,
+        int port,
+        Exception exception
+    );
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created database {Database}")]
     private static partial void LogDatabaseCreated(ILogger logger, string database);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Database} is at the current schema ({Applied} scripts applied now)")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Database {Database} is at the current schema ({Applied} scripts applied now)"
+    )]
     private static partial void LogSchemaCurrent(ILogger logger, string database, int applied);
 }

@@ -14,7 +14,9 @@ internal static class SiloEndpoints
     public static void Configure(EndpointOptions options, IConfiguration configuration)
     {
         var advertised = configuration["Orleans:AdvertisedAddress"];
-        options.AdvertisedIPAddress = string.IsNullOrWhiteSpace(advertised) ? IPAddress.Loopback : IPAddress.Parse(advertised);
+        options.AdvertisedIPAddress = string.IsNullOrWhiteSpace(advertised)
+            ? IPAddress.Loopback
+            : IPAddress.Parse(advertised);
         options.SiloPort = configuration.GetValue<int?>("Orleans:SiloPort") ?? FreePort();
         options.GatewayPort = configuration.GetValue<int?>("Orleans:GatewayPort") ?? FreePort();
     }

@@ -6,7 +6,10 @@ namespace PHDB.Silo;
 internal sealed class SiloMembershipHealthCheck(IClusterMembershipService membership, ILocalSiloDetails localSilo)
     : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         var status = membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress);
         return Task.FromResult(

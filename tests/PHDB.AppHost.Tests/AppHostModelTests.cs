@@ -24,7 +24,10 @@ public sealed class AppHostModelTests
     {
         var error = await Assert.ThrowsAsync<PostgresNotInstalledException>(async () =>
             await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
-                ["--Phdb:PostgresBinDirectory=/nonexistent/postgresql/bin", $"--Phdb:DataDirectory={Path.GetTempPath()}phdb-unused"],
+                [
+                    "--Phdb:PostgresBinDirectory=/nonexistent/postgresql/bin",
+                    $"--Phdb:DataDirectory={Path.GetTempPath()}phdb-unused",
+                ],
                 TestContext.Current.CancellationToken
             )
         );

@@ -38,12 +38,20 @@ public sealed class WholeAppTests : IDisposable
         {
             await app.StartAsync(cancellation).WaitAsync(StartTimeout, cancellation);
             var notifications = app.ResourceNotifications;
-            await notifications.WaitForResourceHealthyAsync("postgres", cancellation).WaitAsync(StartTimeout, cancellation);
+            await notifications
+                .WaitForResourceHealthyAsync("postgres", cancellation)
+                .WaitAsync(StartTimeout, cancellation);
             var migrated = await notifications
-                .WaitForResourceAsync("migrator", e => e.Snapshot.State?.Text == KnownResourceStates.Finished, cancellation)
+                .WaitForResourceAsync(
+                    "migrator",
+                    e => e.Snapshot.State?.Text == KnownResourceStates.Finished,
+                    cancellation
+                )
                 .WaitAsync(StartTimeout, cancellation);
             Assert.Equal(0, migrated.Snapshot.ExitCode);
-            await notifications.WaitForResourceHealthyAsync("admin", cancellation).WaitAsync(StartTimeout, cancellation);
+            await notifications
+                .WaitForResourceHealthyAsync("admin", cancellation)
+                .WaitAsync(StartTimeout, cancellation);
 
             var database = await app.GetConnectionStringAsync("phdb", cancellation);
             await Eventually.HoldsAsync(
@@ -53,9 +61,15 @@ public sealed class WholeAppTests : IDisposable
             );
 
             using var admin = app.CreateHttpClient("admin");
-            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode
+            );
             await Eventually.HoldsAsync(
-                async () => ActiveSilosOnClusterPage(await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation)) == 2,
+                async () =>
+                    ActiveSilosOnClusterPage(
+                        await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation)
+                    ) == 2,
                 TimeSpan.FromSeconds(30),
                 "the admin Cluster page listing 2 active silos"
             );
@@ -75,12 +89,16 @@ public sealed class WholeAppTests : IDisposable
                 async () =>
                 {
                     var page = await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation);
-                    return ActiveSilosOnClusterPage(page) == 1 && page.Contains("data-status=\"Dead\"", StringComparison.Ordinal);
+                    return ActiveSilosOnClusterPage(page) == 1
+                        && page.Contains("data-status=\"Dead\"", StringComparison.Ordinal);
                 },
                 TimeSpan.FromSeconds(15),
                 "the admin Cluster page showing 1 active and 1 dead silo"
             );
-            Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.OK,
+                (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode
+            );
 
             await app.StopAsync(cancellation);
         }
@@ -108,7 +126,11 @@ public sealed class WholeAppTests : IDisposable
     private string[] Arguments(int adminPort) =>
         [$"--Phdb:DataDirectory={dataDirectory.FullName}", $"--Phdb:AdminPort={adminPort}", "--Phdb:Silos=2"];
 
-    private static async Task<List<int>> SiloProcessIdsAsync(DistributedApplication app, int expected, CancellationToken cancellation)
+    private static async Task<List<int>> SiloProcessIdsAsync(
+        DistributedApplication app,
+        int expected,
+        CancellationToken cancellation
+    )
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
@@ -154,7 +176,10 @@ public sealed class WholeAppTests : IDisposable
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*) FROM orleans_membership WHERE status = @status", connection);
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM orleans_membership WHERE status = @status",
+            connection
+        );
         count.Parameters.AddWithValue("status", status);
         return (long)(await count.ExecuteScalarAsync())!;
     }

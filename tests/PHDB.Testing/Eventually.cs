@@ -40,7 +40,8 @@ public static class Eventually
         }
 
         throw new TimeoutException(
-            $"Expected within {timeout.TotalSeconds:F0} s: {expectation}." + (last is null ? "" : $" Last error: {last.Message}"),
+            $"Expected within {timeout.TotalSeconds:F0} s: {expectation}."
+                + (last is null ? "" : $" Last error: {last.Message}"),
             last
         );
     }

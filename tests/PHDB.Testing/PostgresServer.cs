@@ -54,7 +54,10 @@ public sealed class PostgresServer : IAsyncLifetime
         }.ConnectionString;
 
     /// <summary>Creates an empty database with a unique name and returns its connection string.</summary>
-    public async Task<string> CreateDatabaseAsync(string purpose = "test", CancellationToken cancellationToken = default)
+    public async Task<string> CreateDatabaseAsync(
+        string purpose = "test",
+        CancellationToken cancellationToken = default
+    )
     {
         var name = $"{Guid.NewGuid():N}_{Interlocked.Increment(ref databases)}_{Sanitize(purpose)}";
         name = "t" + name[..Math.Min(62, name.Length)];
@@ -66,7 +69,10 @@ public sealed class PostgresServer : IAsyncLifetime
     }
 
     /// <summary>Creates a database and brings it to PHDB's current schema.</summary>
-    public async Task<string> CreateMigratedDatabaseAsync(string purpose = "test", CancellationToken cancellationToken = default)
+    public async Task<string> CreateMigratedDatabaseAsync(
+        string purpose = "test",
+        CancellationToken cancellationToken = default
+    )
     {
         var connectionString = await CreateDatabaseAsync(purpose, cancellationToken);
         await new SchemaMigrator(NullLogger<SchemaMigrator>.Instance).MigrateAsync(connectionString, cancellationToken);
@@ -92,7 +98,13 @@ public sealed class PostgresServer : IAsyncLifetime
             cluster.Installation.Server,
             cluster.ServerArguments(
                 Port,
-                ["fsync=off", "synchronous_commit=off", "full_page_writes=off", "max_connections=500", "shared_buffers=128MB"]
+                [
+                    "fsync=off",
+                    "synchronous_commit=off",
+                    "full_page_writes=off",
+                    "max_connections=500",
+                    "shared_buffers=128MB",
+                ]
             )
         );
         server = Start(serverFile, serverArgs, captureTo: serverLog);
@@ -152,7 +164,9 @@ public sealed class PostgresServer : IAsyncLifetime
         await process.WaitForExitAsync().WaitAsync(StartTimeout);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"'{file} {string.Join(' ', arguments)}' exited with {process.ExitCode}:\n{output}");
+            throw new InvalidOperationException(
+                $"'{file} {string.Join(' ', arguments)}' exited with {process.ExitCode}:\n{output}"
+            );
         }
     }
 

@@ -7,7 +7,10 @@ internal sealed class ClusterReachableHealthCheck(ClusterMonitor monitor, TimePr
 {
     private static readonly TimeSpan Stale = TimeSpan.FromSeconds(30);
 
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public Task<HealthCheckResult> CheckHealthAsync(
+        HealthCheckContext context,
+        CancellationToken cancellationToken = default
+    )
     {
         var snapshot = monitor.Latest;
         if (snapshot is null)

@@ -13,7 +13,10 @@ public sealed class SchemaMigratorTests(PostgresServer postgres)
     public async Task Creates_a_missing_database_and_applies_every_script()
     {
         var probe = await postgres.CreateDatabaseAsync("migrate", TestContext.Current.CancellationToken);
-        var missing = new NpgsqlConnectionStringBuilder(probe) { Database = "phdb_" + Guid.NewGuid().ToString("N") }.ConnectionString;
+        var missing = new NpgsqlConnectionStringBuilder(probe)
+        {
+            Database = "phdb_" + Guid.NewGuid().ToString("N"),
+        }.ConnectionString;
 
         var applied = await migrator.MigrateAsync(missing, TestContext.Current.CancellationToken);
 
@@ -69,7 +72,10 @@ public sealed class SchemaMigratorTests(PostgresServer postgres)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var count = new NpgsqlCommand($"SELECT count(*) FROM public.{SchemaMigrator.JournalTable}", connection);
+        await using var count = new NpgsqlCommand(
+            $"SELECT count(*) FROM public.{SchemaMigrator.JournalTable}",
+            connection
+        );
         return (long)(await count.ExecuteScalarAsync())!;
     }
 }

@@ -16,7 +16,10 @@ internal static class PhdbTestCluster
         builder.Options.UseTestClusterMembership = false;
         builder.ConfigureHostConfiguration(configuration =>
             configuration.AddInMemoryCollection(
-                new Dictionary<string, string?> { [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = connectionString }
+                new Dictionary<string, string?>
+                {
+                    [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = connectionString,
+                }
             )
         );
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
