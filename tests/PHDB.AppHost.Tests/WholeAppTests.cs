@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -14,19 +13,13 @@ namespace PHDB.AppHost.Tests;
 public sealed class WholeAppTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
-    private readonly DirectoryInfo dataDirectory = Directory.CreateTempSubdirectory("phdb-apphost-");
-
-    public WholeAppTests() =>
-        File.SetUnixFileMode(
-            dataDirectory.FullName,
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute
-        );
+    private readonly TemporaryDirectory dataDirectory = new("phdb-apphost-");
 
     [Fact]
     public async Task Starts_every_resource_survives_a_killed_silo_and_reuses_its_data_directory()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var adminPort = FreePort();
+        var adminPort = LoopbackPort.Next();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
             Arguments(adminPort),
             (options, _) => options.DisableDashboard = true,
@@ -104,7 +97,7 @@ public sealed class WholeAppTests : IDisposable
         }
 
         await using var second = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
-            Arguments(FreePort()),
+            Arguments(LoopbackPort.Next()),
             cancellation
         );
         Assert.DoesNotContain(second.Resources, r => r.Name == "postgres-init");
@@ -113,18 +106,11 @@ public sealed class WholeAppTests : IDisposable
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        try
-        {
-            dataDirectory.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // The server's last files may still be closing; the folder is in the temp directory.
-        }
+        dataDirectory.Dispose();
     }
 
     private string[] Arguments(int adminPort) =>
-        [$"--Phdb:DataDirectory={dataDirectory.FullName}", $"--Phdb:AdminPort={adminPort}", "--Phdb:Silos=2"];
+        [$"--Phdb:DataDirectory={dataDirectory.Path}", $"--Phdb:AdminPort={adminPort}", "--Phdb:Silos=2"];
 
     private static async Task<List<int>> SiloProcessIdsAsync(
         DistributedApplication app,
@@ -182,12 +168,5 @@ public sealed class WholeAppTests : IDisposable
         );
         count.Parameters.AddWithValue("status", status);
         return (long)(await count.ExecuteScalarAsync())!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -10,7 +10,12 @@ namespace PHDB.Simulator.Tests;
 /// <summary>Posts GraphQL queries to a simulator over real HTTP and reads the answers.</summary>
 internal static class Api
 {
-    public static async Task<ApiAnswer> QueryAsync(SimulatorHost host, string query, object? variables = null, string? token = null)
+    public static async Task<ApiAnswer> QueryAsync(
+        SimulatorHost host,
+        string query,
+        object? variables = null,
+        string? token = null
+    )
     {
         using var client = host.CreateClient(token);
         return await PostAsync(client, query, variables);
@@ -25,7 +30,11 @@ internal static class Api
     public static async Task<ApiAnswer> SendAsync(HttpClient client, string rawBody)
     {
         using var content = new StringContent(rawBody, Encoding.UTF8, "application/json");
-        using var response = await client.PostAsync(new Uri("v2/api/graphql", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        using var response = await client.PostAsync(
+            new Uri("v2/api/graphql", UriKind.Relative),
+            content,
+            TestContext.Current.CancellationToken
+        );
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         return new ApiAnswer(response.StatusCode, response.Headers, text);
     }
@@ -33,7 +42,10 @@ internal static class Api
     public static async Task<string> TruthAsync(SimulatorHost host, string kind)
     {
         using var client = host.CreateClient();
-        return await client.GetStringAsync(new Uri($"_sim/truth/{kind}", UriKind.Relative), TestContext.Current.CancellationToken);
+        return await client.GetStringAsync(
+            new Uri($"_sim/truth/{kind}", UriKind.Relative),
+            TestContext.Current.CancellationToken
+        );
     }
 
     public static IEnumerable<JsonObject> Lines(string ndjson) =>
@@ -49,7 +61,8 @@ internal sealed record ApiAnswer(HttpStatusCode Status, HttpResponseHeaders Head
 
     public JsonArray? Errors => Json["errors"]?.AsArray();
 
-    public string Header(string name) => Headers.TryGetValues(name, out var values) ? values.Single() : throw new KeyNotFoundException(name);
+    public string Header(string name) =>
+        Headers.TryGetValues(name, out var values) ? values.Single() : throw new KeyNotFoundException(name);
 
     /// <summary>Fails with the body when the answer carries errors.</summary>
     public ApiAnswer EnsureData()

@@ -5,7 +5,8 @@ namespace PHDB.Simulator.Tests;
 /// <summary>Connection paging: the 20-node clamp, first &lt;= 0 and the offset cursors.</summary>
 public sealed class PagingTests(SharedSimulator simulator)
 {
-    private const string Page = "query($first: Int, $after: String, $last: Int, $before: String) { posts(order: NEWEST, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }";
+    private const string Page =
+        "query($first: Int, $after: String, $last: Int, $before: String) { posts(order: NEWEST, first: $first, after: $after, last: $last, before: $before) { edges { cursor node { id } } pageInfo { startCursor endCursor hasNextPage hasPreviousPage } } }";
 
     private async Task<string[]> IdsAsync(object variables)
     {
@@ -41,14 +42,20 @@ public sealed class PagingTests(SharedSimulator simulator)
         var unpadded = await IdsAsync(new { first = 3, after = "Mw" });
         Assert.Equal(firstPage[3..6], padded);
         Assert.Equal(padded, unpadded);
-        Assert.Equal(firstPage[7..10], await IdsAsync(new { first = 3, after = Convert.ToBase64String(Encoding.ASCII.GetBytes("7")) }));
+        Assert.Equal(
+            firstPage[7..10],
+            await IdsAsync(new { first = 3, after = Convert.ToBase64String(Encoding.ASCII.GetBytes("7")) })
+        );
     }
 
     [Fact]
     public async Task Base64_junk_cursor_silently_returns_the_first_page()
     {
         var firstPage = await IdsAsync(new { first = 5 });
-        Assert.Equal(firstPage, await IdsAsync(new { first = 5, after = Convert.ToBase64String(Encoding.ASCII.GetBytes("junk")) }));
+        Assert.Equal(
+            firstPage,
+            await IdsAsync(new { first = 5, after = Convert.ToBase64String(Encoding.ASCII.GetBytes("junk")) })
+        );
         Assert.Equal(firstPage, await IdsAsync(new { first = 5, after = "Zm9v" }));
     }
 
@@ -66,7 +73,10 @@ public sealed class PagingTests(SharedSimulator simulator)
     public async Task Last_and_before_page_backwards_and_page_info_reports_neighbours()
     {
         var firstPage = await IdsAsync(new { first = 20 });
-        Assert.Equal(firstPage[5..9], await IdsAsync(new { last = 4, before = Convert.ToBase64String(Encoding.ASCII.GetBytes("10")) }));
+        Assert.Equal(
+            firstPage[5..9],
+            await IdsAsync(new { last = 4, before = Convert.ToBase64String(Encoding.ASCII.GetBytes("10")) })
+        );
 
         var answer = (await Api.QueryAsync(simulator.Host, Page, new { first = 5, after = "NQ==" })).EnsureData();
         var info = answer.Data!["posts"]!["pageInfo"]!;

@@ -17,12 +17,21 @@ public sealed class PostFilterTests(SharedSimulator simulator)
         Assert.True(busiest.Count() > 1);
         var instant = busiest.Key;
 
-        var exact = await Walker.AllPostsAsync(simulator.Host, $"order: NEWEST, postedAfter: \"{instant}\", postedBefore: \"{instant}\"");
+        var exact = await Walker.AllPostsAsync(
+            simulator.Host,
+            $"order: NEWEST, postedAfter: \"{instant}\", postedBefore: \"{instant}\""
+        );
         Assert.Equal(busiest.Select(p => (string)p["id"]!).Order(), exact.Select(n => (string)n["id"]!).Order());
 
         var day = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
-        var earlier = await Walker.AllPostsAsync(simulator.Host, $"order: NEWEST, postedAfter: \"{day.AddDays(-1):yyyy-MM-ddTHH:mm:ssZ}\", postedBefore: \"{instant}\"");
-        var later = await Walker.AllPostsAsync(simulator.Host, $"order: NEWEST, postedAfter: \"{instant}\", postedBefore: \"{day.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}\"");
+        var earlier = await Walker.AllPostsAsync(
+            simulator.Host,
+            $"order: NEWEST, postedAfter: \"{day.AddDays(-1):yyyy-MM-ddTHH:mm:ssZ}\", postedBefore: \"{instant}\""
+        );
+        var later = await Walker.AllPostsAsync(
+            simulator.Host,
+            $"order: NEWEST, postedAfter: \"{instant}\", postedBefore: \"{day.AddDays(1):yyyy-MM-ddTHH:mm:ssZ}\""
+        );
         var overlap = earlier.Select(n => (string)n["id"]!).Intersect(later.Select(n => (string)n["id"]!)).Order();
         Assert.Equal(busiest.Select(p => (string)p["id"]!).Order(), overlap);
     }
@@ -34,11 +43,17 @@ public sealed class PostFilterTests(SharedSimulator simulator)
         var late = truth.First(p => p["featuredAt"] is not null && (string)p["featuredAt"]! != (string)p["createdAt"]!);
         var featuredAt = (string)late["featuredAt"]!;
 
-        var featured = await Walker.AllPostsAsync(simulator.Host, $"featured: true, postedAfter: \"{featuredAt}\", postedBefore: \"{featuredAt}\"");
+        var featured = await Walker.AllPostsAsync(
+            simulator.Host,
+            $"featured: true, postedAfter: \"{featuredAt}\", postedBefore: \"{featuredAt}\""
+        );
         Assert.Contains((string)late["id"]!, featured.Select(n => (string)n["id"]!));
         Assert.All(featured, n => Assert.Equal(featuredAt, (string)n["featuredAt"]!));
 
-        var byCreation = await Walker.AllPostsAsync(simulator.Host, $"postedAfter: \"{featuredAt}\", postedBefore: \"{featuredAt}\"");
+        var byCreation = await Walker.AllPostsAsync(
+            simulator.Host,
+            $"postedAfter: \"{featuredAt}\", postedBefore: \"{featuredAt}\""
+        );
         Assert.DoesNotContain((string)late["id"]!, byCreation.Select(n => (string)n["id"]!));
 
         Assert.Equal(truth.Count(p => p["featuredAt"] is not null), await TotalAsync("featured: true"));
@@ -55,7 +70,12 @@ public sealed class PostFilterTests(SharedSimulator simulator)
     [Fact]
     public async Task Unknown_topic_slug_returns_an_empty_connection()
     {
-        var answer = (await Api.QueryAsync(simulator.Host, "{ posts(topic: \"no-such-topic-anywhere\") { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }")).EnsureData();
+        var answer = (
+            await Api.QueryAsync(
+                simulator.Host,
+                "{ posts(topic: \"no-such-topic-anywhere\") { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }"
+            )
+        ).EnsureData();
         Assert.Equal(0, (int)answer.Data!["posts"]!["totalCount"]!);
         Assert.Empty(answer.Data!["posts"]!["edges"]!.AsArray());
         Assert.Null(answer.Data!["posts"]!["pageInfo"]!["endCursor"]);
@@ -65,7 +85,8 @@ public sealed class PostFilterTests(SharedSimulator simulator)
     public async Task Known_topic_slug_selects_the_topic_posts()
     {
         var links = Api.Lines(await Api.TruthAsync(simulator.Host, "post_topics")).ToList();
-        var topics = Api.Lines(await Api.TruthAsync(simulator.Host, "topics")).ToDictionary(t => (string)t["id"]!, t => (string)t["slug"]!);
+        var topics = Api.Lines(await Api.TruthAsync(simulator.Host, "topics"))
+            .ToDictionary(t => (string)t["id"]!, t => (string)t["slug"]!);
         var top = links.GroupBy(l => (string)l["topicId"]!).OrderByDescending(g => g.Count()).First();
         Assert.Equal(top.Count(), await TotalAsync($"topic: \"{topics[top.Key]}\""));
     }
@@ -82,7 +103,13 @@ public sealed class PostFilterTests(SharedSimulator simulator)
     [Fact]
     public async Task Unparseable_DateTime_variable_is_ignored()
     {
-        var answer = (await Api.QueryAsync(simulator.Host, "query($a: DateTime) { posts(postedAfter: $a) { totalCount } }", new { a = "garbage" })).EnsureData();
+        var answer = (
+            await Api.QueryAsync(
+                simulator.Host,
+                "query($a: DateTime) { posts(postedAfter: $a) { totalCount } }",
+                new { a = "garbage" }
+            )
+        ).EnsureData();
         Assert.Equal(await TotalAsync("first: 1"), (int)answer.Data!["posts"]!["totalCount"]!);
     }
 }

@@ -20,7 +20,14 @@ public sealed class SharedSimulator : IAsyncLifetime
         options.Applications =
         [
             ApplicationOptions.Development,
-            new ApplicationOptions { Name = "Second App", ApplicationId = 2002, DeveloperToken = SecondToken, ClientId = "second-client", ClientSecret = "second-secret" },
+            new ApplicationOptions
+            {
+                Name = "Second App",
+                ApplicationId = 2002,
+                DeveloperToken = SecondToken,
+                ClientId = "second-client",
+                ClientSecret = "second-secret",
+            },
         ];
     }
 

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -22,7 +20,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private readonly StringBuilder serverLog = new();
     private Process? server;
     private string? password;
-    private DirectoryInfo? root;
+    private TemporaryDirectory? root;
     private int databases;
 
     /// <summary>Port on 127.0.0.1.</summary>
@@ -82,9 +80,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        root = Directory.CreateTempSubdirectory("phdb-pg-");
+        root = new TemporaryDirectory("phdb-pg-");
         var cluster = new LocalPostgresCluster(
-            root.FullName,
+            root.Path,
             PostgresInstallation.Locate(Environment.GetEnvironmentVariable("PHDB_POSTGRES_BIN")),
             PostgresServiceAccount.ForCurrentProcess()
         );
@@ -93,7 +91,7 @@ public sealed class PostgresServer : IAsyncLifetime
         var (initFile, initArgs) = cluster.Account.Command(cluster.Installation.Initdb, cluster.InitdbArguments());
         await RunToCompletionAsync(initFile, initArgs);
 
-        Port = FreePort();
+        Port = LoopbackPort.Next();
         var (serverFile, serverArgs) = cluster.Account.Command(
             cluster.Installation.Server,
             cluster.ServerArguments(
@@ -122,14 +120,7 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         server?.Dispose();
-        try
-        {
-            root?.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by an exiting backend; the folder is in the temp directory anyway.
-        }
+        root?.Dispose();
     }
 
     private async Task WaitUntilReadyAsync()
@@ -200,13 +191,6 @@ public sealed class PostgresServer : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Sanitize(string purpose) =>

@@ -1,16 +1,11 @@
 using PHDB.LocalPostgres;
+using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.LocalPostgres;
 
 public sealed class LocalPostgresClusterTests : IDisposable
 {
-    private readonly DirectoryInfo root = Directory.CreateTempSubdirectory("phdb-cluster-test-");
-
-    public LocalPostgresClusterTests() =>
-        File.SetUnixFileMode(
-            root.FullName,
-            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute
-        );
+    private readonly TemporaryDirectory root = new("phdb-cluster-test-");
 
     [Fact]
     public void A_folder_the_server_account_cannot_enter_is_refused_with_a_hint()
@@ -20,7 +15,7 @@ public sealed class LocalPostgresClusterTests : IDisposable
             Assert.Skip("Only a root process runs the server under another account.");
         }
 
-        File.SetUnixFileMode(root.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        File.SetUnixFileMode(root.Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var error = Assert.Throws<UnauthorizedAccessException>(() => NewCluster().Prepare());
 
@@ -39,9 +34,9 @@ public sealed class LocalPostgresClusterTests : IDisposable
     [Fact]
     public void A_configured_folder_without_the_server_is_refused_by_name()
     {
-        var error = Assert.Throws<PostgresNotInstalledException>(() => PostgresInstallation.Locate(root.FullName));
+        var error = Assert.Throws<PostgresNotInstalledException>(() => PostgresInstallation.Locate(root.Path));
 
-        Assert.Contains(root.FullName, error.Message, StringComparison.Ordinal);
+        Assert.Contains(root.Path, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,11 +71,11 @@ public sealed class LocalPostgresClusterTests : IDisposable
         Assert.False(File.Exists(cluster.PasswordFile));
     }
 
-    public void Dispose() => root.Delete(recursive: true);
+    public void Dispose() => root.Dispose();
 
     private LocalPostgresCluster NewCluster() =>
         new(
-            Path.Combine(root.FullName, "postgres"),
+            Path.Combine(root.Path, "postgres"),
             PostgresInstallation.Locate(),
             PostgresServiceAccount.ForCurrentProcess()
         );
