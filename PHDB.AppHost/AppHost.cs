@@ -4,6 +4,7 @@ var builder = DistributedApplication.CreateBuilder(args);
 var settings = PhdbHostSettings.Read(builder.Configuration);
 
 var database = builder.AddPhdbDatabase(settings);
+var productHunt = builder.AddProductHuntApi(settings);
 
 var migrator = builder.AddProject<Projects.PHDB_Migrator>("migrator").WithPhdbDatabase(database);
 
@@ -13,6 +14,7 @@ var silos = builder
     .WithHttpEndpoint()
     .WithHttpHealthCheck("/health")
     .WithPhdbDatabase(database)
+    .WithProductHuntApi(productHunt)
     .WaitForCompletion(migrator);
 
 builder

@@ -7,19 +7,28 @@ namespace PHDB.AppHost;
 /// <param name="Silos">How many silo processes to run (1–16).</param>
 /// <param name="DataDirectory">Where PHDB keeps its local PostgreSQL cluster.</param>
 /// <param name="AdminPort">Port of the admin console on 127.0.0.1.</param>
+/// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when no token is configured).</param>
 /// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
-internal sealed record PhdbHostSettings(int Silos, string DataDirectory, int AdminPort, string? PostgresBinDirectory)
+internal sealed record PhdbHostSettings(
+    int Silos,
+    string DataDirectory,
+    int AdminPort,
+    int SimulatorPort,
+    string? PostgresBinDirectory
+)
 {
     public static PhdbHostSettings Read(IConfiguration configuration)
     {
         var section = configuration.GetSection("Phdb");
         var silos = ReadInt(section, "Silos", 2, 1, 16);
         var adminPort = ReadInt(section, "AdminPort", 5080, 1, 65535);
+        var simulatorPort = ReadInt(section, "SimulatorPort", 5090, 1, 65535);
         var dataDirectory = section["DataDirectory"];
         return new PhdbHostSettings(
             silos,
             string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(dataDirectory),
             adminPort,
+            simulatorPort,
             section["PostgresBinDirectory"]
         );
     }

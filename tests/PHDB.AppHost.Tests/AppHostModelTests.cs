@@ -20,6 +20,36 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task Without_a_token_the_simulator_stands_in_for_the_live_api()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            ["--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x"],
+            TestContext.Current.CancellationToken
+        );
+
+        Assert.Contains(builder.Resources, r => r.Name == "simulator");
+        Assert.Contains(builder.Resources, r => r.Name == "simulator-token" && r is ParameterResource { Secret: true });
+    }
+
+    [Fact]
+    public async Task A_configured_token_means_the_live_api_and_no_simulator()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            [
+                "--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x",
+                "--Parameters:producthunt-token=live-token",
+            ],
+            TestContext.Current.CancellationToken
+        );
+
+        Assert.DoesNotContain(builder.Resources, r => r.Name == "simulator");
+        Assert.Contains(
+            builder.Resources,
+            r => r.Name == "producthunt-token" && r is ParameterResource { Secret: true }
+        );
+    }
+
+    [Fact]
     public async Task Missing_postgres_binaries_stop_the_apphost_with_what_to_install()
     {
         var error = await Assert.ThrowsAsync<PostgresNotInstalledException>(async () =>

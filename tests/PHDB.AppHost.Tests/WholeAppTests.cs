@@ -110,7 +110,12 @@ public sealed class WholeAppTests : IDisposable
     }
 
     private string[] Arguments(int adminPort) =>
-        [$"--Phdb:DataDirectory={dataDirectory.Path}", $"--Phdb:AdminPort={adminPort}", "--Phdb:Silos=2"];
+        [
+            $"--Phdb:DataDirectory={dataDirectory.Path}",
+            $"--Phdb:AdminPort={adminPort}",
+            $"--Phdb:SimulatorPort={LoopbackPort.Next()}",
+            "--Phdb:Silos=2",
+        ];
 
     private static async Task<List<int>> SiloProcessIdsAsync(
         DistributedApplication app,

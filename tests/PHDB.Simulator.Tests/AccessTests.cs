@@ -58,6 +58,7 @@ public sealed class AccessTests(SharedSimulator simulator)
         using var client = simulator.Host.CreateClient();
         var answer = await Api.SendAsync(client, body);
         Assert.Equal(HttpStatusCode.BadRequest, answer.Status);
+        Assert.NotEmpty(answer.Header("X-Rate-Limit-Remaining"));
         var error = answer.Json["errors"]![0]!;
         Assert.Equal("query_missing", (string)error["error"]!);
         Assert.False(string.IsNullOrEmpty((string?)error["error_description"]));

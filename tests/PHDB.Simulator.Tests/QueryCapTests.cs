@@ -6,7 +6,14 @@ namespace PHDB.Simulator.Tests;
 public sealed class QueryCapTests(SharedSimulator simulator)
 {
     private static string Aliased(int aliases, string fields) =>
-        "{ " + string.Join(' ', Enumerable.Range(0, aliases).Select(i => $"w{i}: posts(first: 20, order: NEWEST) {{ edges {{ node {{ {fields} }} }} }}")) + " }";
+        "{ "
+        + string.Join(
+            ' ',
+            Enumerable
+                .Range(0, aliases)
+                .Select(i => $"w{i}: posts(first: 20, order: NEWEST) {{ edges {{ node {{ {fields} }} }} }}")
+        )
+        + " }";
 
     [Fact]
     public async Task Eight_aliased_pages_fit_under_the_default_cap()
@@ -22,7 +29,10 @@ public sealed class QueryCapTests(SharedSimulator simulator)
         var answer = await Api.QueryAsync(simulator.Host, Aliased(8, "id name tagline votesCount createdAt"));
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.False(answer.Json.AsObject().ContainsKey("data"));
-        Assert.Equal("Query has complexity of 1128, which exceeds max complexity of 1000", (string)answer.Errors![0]!["message"]!);
+        Assert.Equal(
+            "Query has complexity of 1128, which exceeds max complexity of 1000",
+            (string)answer.Errors![0]!["message"]!
+        );
     }
 
     [Fact]
@@ -35,24 +45,34 @@ public sealed class QueryCapTests(SharedSimulator simulator)
             o.MaxComplexity = 30;
         });
         // 1 + 5 × (1 + 1 + 2) + pageInfo (1 + 1) = 23.
-        (await Api.QueryAsync(host, "{ posts(first: 5) { edges { node { id name } } pageInfo { hasNextPage } } }")).EnsureData();
+        (
+            await Api.QueryAsync(host, "{ posts(first: 5) { edges { node { id name } } pageInfo { hasNextPage } } }")
+        ).EnsureData();
         // 1 + 20 × 4 = 81 without first.
         var answer = await Api.QueryAsync(host, "{ posts { edges { node { id name } } } }");
-        Assert.Equal("Query has complexity of 81, which exceeds max complexity of 30", (string)answer.Errors![0]!["message"]!);
+        Assert.Equal(
+            "Query has complexity of 81, which exceeds max complexity of 30",
+            (string)answer.Errors![0]!["message"]!
+        );
         // first above the page size counts as the page size.
         answer = await Api.QueryAsync(host, "{ posts(first: 500) { nodes { id name } } }");
-        Assert.Equal("Query has complexity of 61, which exceeds max complexity of 30", (string)answer.Errors![0]!["message"]!);
+        Assert.Equal(
+            "Query has complexity of 61, which exceeds max complexity of 30",
+            (string)answer.Errors![0]!["message"]!
+        );
     }
 
     [Fact]
     public async Task Depth_over_the_cap_is_refused_with_the_live_message()
     {
-        const string deep = "{ posts(first: 1) { edges { node { comments(first: 1) { edges { node { replies(first: 1) { edges { node { parent { parent { parent { user { id } } } } } } } } } } } } } }";
+        const string deep =
+            "{ posts(first: 1) { edges { node { comments(first: 1) { edges { node { replies(first: 1) { edges { node { parent { parent { parent { user { id } } } } } } } } } } } } } }";
         var answer = await Api.QueryAsync(simulator.Host, deep);
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("Query has depth of 14, which exceeds max depth of 13", (string)answer.Errors![0]!["message"]!);
 
-        const string thirteen = "{ posts(first: 1) { edges { node { comments(first: 1) { edges { node { replies(first: 1) { edges { node { parent { parent { user { id } } } } } } } } } } } } }";
+        const string thirteen =
+            "{ posts(first: 1) { edges { node { comments(first: 1) { edges { node { replies(first: 1) { edges { node { parent { parent { user { id } } } } } } } } } } } } }";
         (await Api.QueryAsync(simulator.Host, thirteen)).EnsureData();
     }
 
@@ -86,7 +106,12 @@ public sealed class QueryCapTests(SharedSimulator simulator)
     [Fact]
     public async Task Missing_objects_are_null_not_errors()
     {
-        var answer = (await Api.QueryAsync(simulator.Host, "{ post(id: \"999999999\") { id } user(username: \"nobody_zzzz\") { id } comment(id: \"1\") { id } topic(slug: \"nope\") { id } collection(id: \"3\") { id } }")).EnsureData();
+        var answer = (
+            await Api.QueryAsync(
+                simulator.Host,
+                "{ post(id: \"999999999\") { id } user(username: \"nobody_zzzz\") { id } comment(id: \"1\") { id } topic(slug: \"nope\") { id } collection(id: \"3\") { id } }"
+            )
+        ).EnsureData();
         Assert.All(answer.Data!.AsObject(), pair => Assert.Null(pair.Value));
     }
 }

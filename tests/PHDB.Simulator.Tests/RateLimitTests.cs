@@ -10,20 +10,30 @@ public sealed class RateLimitTests
 {
     private const string Query = "{ posts(first: 1) { totalCount } }";
 
-    private static Task<SimulatorHost> StartAsync(FakeTimeProvider time) => TestSimulator.StartAsync(o =>
-    {
-        o.Scale = 200;
-        o.Clock.Speed = 0;
-        o.RateLimit.Points = 250;
-        o.RateLimit.CostPerRequest = 100;
-        o.RateLimit.WindowSeconds = 60;
-        o.Applications = [ApplicationOptions.Development, new ApplicationOptions { Name = "Other", DeveloperToken = "other-token" }];
-    }, time);
+    private static Task<SimulatorHost> StartAsync(FakeTimeProvider time) =>
+        TestSimulator.StartAsync(
+            o =>
+            {
+                o.Scale = 200;
+                o.Clock.Speed = 0;
+                o.RateLimit.Points = 250;
+                o.RateLimit.CostPerRequest = 100;
+                o.RateLimit.WindowSeconds = 60;
+                o.Applications =
+                [
+                    ApplicationOptions.Development,
+                    new ApplicationOptions { Name = "Other", DeveloperToken = "other-token" },
+                ];
+            },
+            time
+        );
 
     private static (int Limit, int Remaining, int Reset) Budget(ApiAnswer answer) =>
-        (int.Parse(answer.Header("X-Rate-Limit-Limit"), System.Globalization.CultureInfo.InvariantCulture),
-         int.Parse(answer.Header("X-Rate-Limit-Remaining"), System.Globalization.CultureInfo.InvariantCulture),
-         int.Parse(answer.Header("X-Rate-Limit-Reset"), System.Globalization.CultureInfo.InvariantCulture));
+        (
+            int.Parse(answer.Header("X-Rate-Limit-Limit"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(answer.Header("X-Rate-Limit-Remaining"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(answer.Header("X-Rate-Limit-Reset"), System.Globalization.CultureInfo.InvariantCulture)
+        );
 
     [Fact]
     public async Task Headers_show_the_budget_before_the_request_and_remaining_goes_negative_before_429()
@@ -46,7 +56,8 @@ public sealed class RateLimitTests
         Assert.Equal((250, -50, 60), Budget(refused));
         Assert.Equal(
             """{"data":null,"errors":[{"error":"rate_limit_reached","error_description":"Sorry. You have exceeded the API rate limit, please try again later.","details":{"limit":250,"remaining":-50,"reset_in":60}}]}""",
-            refused.Body);
+            refused.Body
+        );
         Assert.False(refused.Headers.Contains("Retry-After"));
 
         time.Advance(TimeSpan.FromSeconds(25));
@@ -89,7 +100,10 @@ public sealed class RateLimitTests
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
         await using var host = await StartAsync(time);
         using var client = host.CreateClient();
-        await Api.PostAsync(client, "{ a: posts(first: 20) { nodes { id } } b: posts(first: 20) { nodes { id } } c: posts(first: 20) { nodes { id } } }");
+        await Api.PostAsync(
+            client,
+            "{ a: posts(first: 20) { nodes { id } } b: posts(first: 20) { nodes { id } } c: posts(first: 20) { nodes { id } } }"
+        );
         Assert.Equal(150, Budget(await Api.PostAsync(client, "{ viewer { user { id } } }")).Remaining);
     }
 }

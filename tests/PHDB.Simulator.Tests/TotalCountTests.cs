@@ -22,7 +22,12 @@ public sealed class TotalCountTests(SharedSimulator simulator)
             o.Clock.Speed = 0;
             o.TotalCount = TotalCountMode.PageSize;
         });
-        var answer = (await Api.QueryAsync(host, "{ a: posts(first: 7) { totalCount } b: posts { totalCount } c: topics(first: 3) { totalCount } }")).EnsureData();
+        var answer = (
+            await Api.QueryAsync(
+                host,
+                "{ a: posts(first: 7) { totalCount } b: posts { totalCount } c: topics(first: 3) { totalCount } }"
+            )
+        ).EnsureData();
         Assert.Equal(7, (int)answer.Data!["a"]!["totalCount"]!);
         Assert.Equal(20, (int)answer.Data!["b"]!["totalCount"]!);
         Assert.Equal(3, (int)answer.Data!["c"]!["totalCount"]!);

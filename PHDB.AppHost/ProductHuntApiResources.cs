@@ -1,0 +1,46 @@
+using System.Security.Cryptography;
+
+namespace PHDB.AppHost;
+
+/// <summary>Adds the Product Hunt API the harvest reads: the live one, or the bundled simulator.</summary>
+internal static class ProductHuntApiResources
+{
+    private const string TokenParameter = "producthunt-token";
+
+    public static ProductHuntApi AddProductHuntApi(
+        this IDistributedApplicationBuilder builder,
+        PhdbHostSettings settings
+    )
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Parameters:{TokenParameter}"]))
+        {
+            return new ProductHuntApi(builder.AddParameter(TokenParameter, secret: true), null);
+        }
+
+        var token = builder.AddParameter(
+            "simulator-token",
+            "phdb-sim-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            secret: true
+        );
+        var simulator = builder
+            .AddProject<Projects.PHDB_Simulator>("simulator")
+            .WithEndpoint("http", endpoint => endpoint.Port = settings.SimulatorPort)
+            .WithEnvironment("Simulator__Applications__0__Name", "PHDB")
+            .WithEnvironment("Simulator__Applications__0__DeveloperToken", token)
+            .WithHttpHealthCheck("/health");
+        return new ProductHuntApi(token, simulator);
+    }
+
+    /// <summary>Gives a service the API's address and token (<c>ProductHunt:*</c>), waiting for the simulator if it runs.</summary>
+    public static IResourceBuilder<T> WithProductHuntApi<T>(this IResourceBuilder<T> resource, ProductHuntApi api)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        resource.WithEnvironment("ProductHunt__Token", api.Token);
+        if (api.Simulator is { } simulator)
+        {
+            resource.WithEnvironment("ProductHunt__BaseAddress", simulator.GetEndpoint("http")).WaitFor(simulator);
+        }
+
+        return resource;
+    }
+}

@@ -1,0 +1,33 @@
+namespace PHDB.Simulator.World;
+
+/// <summary>One post, compactly: everything else about it is derived from the seed on demand.</summary>
+internal struct PostRecord
+{
+    public int Id;
+    public int ScheduledAt;
+    public int FeaturedAt;
+    public int HunterIndex;
+    public int FinalVotes;
+    public int FinalComments;
+    public int EditedAt;
+    public int TopicStart;
+    public int MakerStart;
+    public byte TopicCount;
+    public byte MakerCount;
+}
+
+/// <summary>One topic.</summary>
+internal sealed record TopicRecord(int Id, string Name, string Slug, int CreatedAt, int Followers);
+
+/// <summary>One collection, compactly.</summary>
+internal struct CollectionRecord
+{
+    public int Id;
+    public int UserIndex;
+    public int CreatedAt;
+    public int FeaturedAt;
+    public int Followers;
+    public int PostStart;
+    public int PostCount;
+    public bool Published;
+}
