@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using PHDB.Grains.RateBudgets;
 
 namespace PHDB.Grains;
 
@@ -17,6 +18,10 @@ public static class PhdbSiloBuilderExtensions
     {
         var connectionString = PhdbConnectionString.Require(configuration);
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<RateBudgetOptions>()
+            .BindConfiguration(RateBudgetOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         return silo.Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = PhdbCluster.ServiceId;

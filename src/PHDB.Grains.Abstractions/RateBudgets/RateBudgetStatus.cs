@@ -1,0 +1,20 @@
+namespace PHDB.Grains.RateBudgets;
+
+/// <summary>A rate budget as its grain sees it now, for the console and metrics.</summary>
+/// <param name="Limit">Points per window (the API's last word, or the configured default).</param>
+/// <param name="Remaining">Points the grain believes are left, after the requests still in flight.</param>
+/// <param name="WindowEndsAt">When the current window resets, if a window is open.</param>
+/// <param name="RateLimitedUntil">Set after a 429: no slot before this moment.</param>
+/// <param name="InFlight">Slots handed out whose outcome has not been reported.</param>
+/// <param name="RequestsThisWindow">Requests reported in the current window.</param>
+/// <param name="RateLimitHits">429 answers since the grain was created.</param>
+[GenerateSerializer, Immutable, Alias("phdb.RateBudgetStatus")]
+public sealed record RateBudgetStatus(
+    [property: Id(0)] int Limit,
+    [property: Id(1)] int Remaining,
+    [property: Id(2)] DateTimeOffset? WindowEndsAt,
+    [property: Id(3)] DateTimeOffset? RateLimitedUntil,
+    [property: Id(4)] int InFlight,
+    [property: Id(5)] int RequestsThisWindow,
+    [property: Id(6)] long RateLimitHits
+);

@@ -1,0 +1,139 @@
+namespace PHDB.Grains.RateBudgets;
+
+/// <summary>
+/// The pacing rule of a rate budget, free of Orleans and clocks: every call names the moment it happens.
+/// A window's requests are spread evenly up to its reset; a request is allowed while the budget is above zero
+/// (the API lets the last one take it below); after a 429 nothing is sent until the reset.
+/// </summary>
+public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions options)
+{
+    private int Limit => state.Limit ?? options.DefaultLimit;
+
+    private TimeSpan WindowLength => state.WindowLength ?? options.DefaultWindow;
+
+    /// <summary>Hands out the next slot at <paramref name="now"/>.</summary>
+    public RequestSlot Acquire(DateTimeOffset now)
+    {
+        ExpireLostSlots(now);
+        CloseEndedWindow(now);
+
+        var at = Max(now, state.NextSlotAt);
+        if (state.RateLimitedUntil is { } limitedUntil && at < limitedUntil + options.ResetMargin)
+        {
+            at = limitedUntil + options.ResetMargin;
+        }
+
+        var windowEnd = state.WindowEndsAt;
+        var remaining = state.Remaining;
+        if (windowEnd is { } end && at >= end)
+        {
+            // The window will have reset by then; the request opens the next one.
+            windowEnd = null;
+            remaining = Limit;
+        }
+
+        var slotsLeft = SlotsFor(remaining) - state.InFlight.Count;
+        TimeSpan interval;
+        if (slotsLeft > 0)
+        {
+            var horizon = (windowEnd ?? at + WindowLength) - at;
+            interval = horizon / slotsLeft;
+        }
+        else
+        {
+            // This window is spent: the slot opens the next one.
+            at = Max(at, (windowEnd ?? at) + options.ResetMargin);
+            interval = WindowLength / Math.Max(1, SlotsFor(Limit) - state.InFlight.Count);
+        }
+
+        var slot = new RequestSlot(state.NextSlotId++, at);
+        state.InFlight[slot.Id] = at + options.SlotTimeout;
+        state.NextSlotAt = at + interval;
+        return slot;
+    }
+
+    /// <summary>Takes in the budget a response reported for a slot.</summary>
+    public void Report(long slotId, BudgetObservation observation)
+    {
+        state.InFlight.Remove(slotId);
+        var endsAt = observation.ObservedAt + observation.ResetIn;
+        var charged = observation.Remaining - options.CostPerRequest;
+        state.Limit = observation.Limit;
+        if (observation.Remaining >= observation.Limit)
+        {
+            // The first request of a window: its reset is the window's whole length.
+            state.WindowLength = observation.ResetIn;
+        }
+
+        var sameWindow = state.WindowEndsAt is { } known && (endsAt - known).Duration() < TimeSpan.FromSeconds(2);
+        if (sameWindow)
+        {
+            // Responses may arrive out of order; the lowest remaining is the latest truth.
+            state.Remaining = Math.Min(state.Remaining, charged);
+            state.RequestsThisWindow++;
+        }
+        else if (state.WindowEndsAt is null || endsAt > state.WindowEndsAt)
+        {
+            state.WindowEndsAt = endsAt;
+            state.Remaining = charged;
+            state.RequestsThisWindow = 1;
+        }
+    }
+
+    /// <summary>Takes in a 429 at <paramref name="now"/>: nothing until the reset.</summary>
+    public void ReportRateLimited(long slotId, TimeSpan resetIn, DateTimeOffset now)
+    {
+        state.InFlight.Remove(slotId);
+        state.RateLimitHits++;
+        state.RateLimitedUntil = now + resetIn;
+        state.WindowEndsAt = now + resetIn;
+        state.Remaining = 0;
+        state.NextSlotAt = Max(state.NextSlotAt, now + resetIn + options.ResetMargin);
+    }
+
+    /// <summary>Takes back a slot that was not used.</summary>
+    public void Release(long slotId) => state.InFlight.Remove(slotId);
+
+    /// <summary>The budget as seen at <paramref name="now"/>.</summary>
+    public RateBudgetStatus Status(DateTimeOffset now)
+    {
+        ExpireLostSlots(now);
+        CloseEndedWindow(now);
+        return new RateBudgetStatus(
+            Limit,
+            state.WindowEndsAt is null ? Limit : state.Remaining,
+            state.WindowEndsAt,
+            state.RateLimitedUntil,
+            state.InFlight.Count,
+            state.RequestsThisWindow,
+            state.RateLimitHits
+        );
+    }
+
+    private int SlotsFor(int points) =>
+        points <= 0 ? 0 : (points + options.CostPerRequest - 1) / options.CostPerRequest;
+
+    private void CloseEndedWindow(DateTimeOffset now)
+    {
+        if (state.WindowEndsAt is { } end && now >= end + options.ResetMargin)
+        {
+            state.WindowEndsAt = null;
+            state.Remaining = Limit;
+            state.RequestsThisWindow = 0;
+            state.RateLimitedUntil = null;
+        }
+    }
+
+    private void ExpireLostSlots(DateTimeOffset now)
+    {
+        foreach (var (id, expiresAt) in state.InFlight.ToList())
+        {
+            if (expiresAt <= now)
+            {
+                state.InFlight.Remove(id);
+            }
+        }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+}

@@ -1,0 +1,46 @@
+namespace PHDB.Grains.RateBudgets;
+
+/// <summary>The persistent state of one rate budget.</summary>
+[GenerateSerializer, Alias("phdb.RateBudgetState")]
+public sealed class RateBudgetState
+{
+    /// <summary>Points per window, as last reported.</summary>
+    [Id(0)]
+    public int? Limit { get; set; }
+
+    /// <summary>Length of a window, learned from the first response of a window.</summary>
+    [Id(1)]
+    public TimeSpan? WindowLength { get; set; }
+
+    /// <summary>Points left after the last reported request was charged.</summary>
+    [Id(2)]
+    public int Remaining { get; set; }
+
+    /// <summary>When the current window resets; <see langword="null"/> when no window is open.</summary>
+    [Id(3)]
+    public DateTimeOffset? WindowEndsAt { get; set; }
+
+    /// <summary>Set by a 429: nothing is sent before this moment.</summary>
+    [Id(4)]
+    public DateTimeOffset? RateLimitedUntil { get; set; }
+
+    /// <summary>The earliest moment of the next slot.</summary>
+    [Id(5)]
+    public DateTimeOffset NextSlotAt { get; set; }
+
+    /// <summary>Slots handed out and not yet reported, with the moment they expire.</summary>
+    [Id(6)]
+    public Dictionary<long, DateTimeOffset> InFlight { get; set; } = [];
+
+    /// <summary>Id of the next slot.</summary>
+    [Id(7)]
+    public long NextSlotId { get; set; } = 1;
+
+    /// <summary>Requests reported in the current window.</summary>
+    [Id(8)]
+    public int RequestsThisWindow { get; set; }
+
+    /// <summary>429 answers received.</summary>
+    [Id(9)]
+    public long RateLimitHits { get; set; }
+}

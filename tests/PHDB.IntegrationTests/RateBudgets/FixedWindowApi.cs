@@ -1,0 +1,42 @@
+namespace PHDB.IntegrationTests.RateBudgets;
+
+/// <summary>
+/// The live API's rate limit as a model: a lazy fixed window that opens with the first request after the last
+/// one ended, headers that show the budget before the request's cost, requests allowed while the budget is above
+/// zero, a 429 with the seconds to the reset otherwise.
+/// </summary>
+internal sealed class FixedWindowApi(int limit, int cost, TimeSpan window)
+{
+    private DateTimeOffset? windowEnd;
+    private int remaining;
+
+    public int Served { get; private set; }
+
+    public int RateLimited { get; private set; }
+
+    public List<(DateTimeOffset Start, int Requests)> Windows { get; } = [];
+
+    public (int Limit, int Remaining, TimeSpan ResetIn)? Call(DateTimeOffset at)
+    {
+        if (windowEnd is not { } end || at >= end)
+        {
+            windowEnd = at + window;
+            remaining = limit;
+            Windows.Add((at, 0));
+        }
+
+        if (remaining <= 0)
+        {
+            RateLimited++;
+            return null;
+        }
+
+        var before = remaining;
+        remaining -= cost;
+        Served++;
+        Windows[^1] = (Windows[^1].Start, Windows[^1].Requests + 1);
+        return (limit, before, windowEnd!.Value - at);
+    }
+
+    public TimeSpan ResetIn(DateTimeOffset at) => windowEnd is { } end && end > at ? end - at : TimeSpan.Zero;
+}
