@@ -12,13 +12,6 @@ using Polly.Timeout;
 
 namespace PHDB.ProductHunt;
 
-/// <summary>A GraphQL answer that carried data: the parsed body, the budget it reported and the attempts it took.</summary>
-internal sealed record GraphQLResponse(JsonDocument Document, RateLimitSnapshot Budget, int Attempts, int Status)
-    : IDisposable
-{
-    public void Dispose() => Document.Dispose();
-}
-
 /// <summary>
 /// Sends GraphQL requests through a Polly pipeline (retry with jittered exponential backoff → circuit breaker →
 /// per-attempt timeout) and turns every answer into data or a typed <see cref="ProductHuntApiException"/>. Bodies are

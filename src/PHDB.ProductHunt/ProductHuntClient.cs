@@ -8,34 +8,6 @@ using Polly.CircuitBreaker;
 
 namespace PHDB.ProductHunt;
 
-/// <summary>Who the token belongs to and the budget, as the <c>viewer</c> query reported them.</summary>
-/// <param name="User">The token's owner; null for a public-scope (client credentials) token.</param>
-/// <param name="Budget">The budget the answer reported.</param>
-public sealed record ViewerInfo(User? User, RateLimitSnapshot Budget);
-
-/// <summary>The Product Hunt API v2, as PHDB reads it.</summary>
-public interface IProductHuntClient
-{
-    /// <summary>What the client learned of the complexity cap.</summary>
-    ComplexityModel Complexity { get; }
-
-    /// <summary>Runs the <c>viewer</c> query: who the token belongs to and the current budget.</summary>
-    Task<ViewerInfo> VerifyAsync(CancellationToken cancellationToken = default);
-
-    /// <summary>Runs one lookup (<see cref="PostLookup"/>, <see cref="UserLookup"/>, …) as its named operation.</summary>
-    Task<WorkResult> LookupAsync(WorkItem lookup, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Runs work items packed into as few requests as the complexity cap allows, splitting adaptively when the server
-    /// refuses a pack for complexity. Never waits on the budget: a rate limit, an authentication failure or an open
-    /// circuit ends the run and fails the items not yet answered with that error.
-    /// </summary>
-    Task<PackResult> ExecuteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
-
-    /// <summary>How <paramref name="items"/> would be packed into requests now (pages may be shrunk to fit the cap).</summary>
-    IReadOnlyList<IReadOnlyList<WorkItem>> Plan(IReadOnlyList<WorkItem> items);
-}
-
 /// <summary>The Product Hunt API v2 client: typed operations, packed requests, rate-limit awareness, resilience.</summary>
 public sealed class ProductHuntClient : IProductHuntClient, IDisposable
 {

@@ -15,19 +15,3 @@ internal struct PostRecord
     public byte TopicCount;
     public byte MakerCount;
 }
-
-/// <summary>One topic.</summary>
-internal sealed record TopicRecord(int Id, string Name, string Slug, int CreatedAt, int Followers);
-
-/// <summary>One collection, compactly.</summary>
-internal struct CollectionRecord
-{
-    public int Id;
-    public int UserIndex;
-    public int CreatedAt;
-    public int FeaturedAt;
-    public int Followers;
-    public int PostStart;
-    public int PostCount;
-    public bool Published;
-}

@@ -1,0 +1,3 @@
+namespace PHDB.ProductHunt.Wire;
+
+internal sealed record PageInfoNode(string? EndCursor, bool? HasNextPage);

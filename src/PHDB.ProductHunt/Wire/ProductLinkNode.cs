@@ -1,0 +1,3 @@
+namespace PHDB.ProductHunt.Wire;
+
+internal sealed record ProductLinkNode(string? Type, string? Url);

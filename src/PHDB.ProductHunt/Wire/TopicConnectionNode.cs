@@ -1,0 +1,3 @@
+namespace PHDB.ProductHunt.Wire;
+
+internal sealed record TopicConnectionNode(List<TopicNode?>? Nodes, PageInfoNode? PageInfo, int? TotalCount);

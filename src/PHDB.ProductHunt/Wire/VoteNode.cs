@@ -1,0 +1,3 @@
+namespace PHDB.ProductHunt.Wire;
+
+internal sealed record VoteNode(string? Id, DateTimeOffset? CreatedAt, string? UserId);

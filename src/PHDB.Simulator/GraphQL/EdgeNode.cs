@@ -1,0 +1,4 @@
+namespace PHDB.Simulator.GraphQL;
+
+/// <summary>A connection edge.</summary>
+internal sealed record EdgeNode(object Node, int Position);

@@ -1,0 +1,4 @@
+namespace PHDB.Simulator.GraphQL;
+
+/// <summary>A mutation payload.</summary>
+internal sealed record FollowPayload(string? ClientMutationId, UserNode? Node);

@@ -1,0 +1,4 @@
+namespace PHDB.Simulator.GraphQL;
+
+/// <summary>A topic as a GraphQL source object.</summary>
+internal sealed record TopicNode(int Index);
