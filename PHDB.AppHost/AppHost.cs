@@ -15,6 +15,7 @@ var silos = builder
     .WithHttpHealthCheck("/health")
     .WithPhdbDatabase(database)
     .WithProductHuntApi(productHunt)
+    .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
     .WaitForCompletion(migrator);
 
 builder

@@ -8,12 +8,16 @@ namespace PHDB.AppHost;
 /// <param name="DataDirectory">Where PHDB keeps its local PostgreSQL cluster.</param>
 /// <param name="AdminPort">Port of the admin console on 127.0.0.1.</param>
 /// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when no token is configured).</param>
+/// <param name="StartHarvest">Whether the silos start a full harvest by themselves when none has run.</param>
+/// <param name="SimulatorScale">Posts in the simulator's world.</param>
 /// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
 internal sealed record PhdbHostSettings(
     int Silos,
     string DataDirectory,
     int AdminPort,
     int SimulatorPort,
+    bool StartHarvest,
+    int SimulatorScale,
     string? PostgresBinDirectory
 )
 {
@@ -23,12 +27,16 @@ internal sealed record PhdbHostSettings(
         var silos = ReadInt(section, "Silos", 2, 1, 16);
         var adminPort = ReadInt(section, "AdminPort", 5080, 1, 65535);
         var simulatorPort = ReadInt(section, "SimulatorPort", 5090, 1, 65535);
+        var simulatorScale = ReadInt(section, "SimulatorScale", 50_000, 10, 5_000_000);
+        var startHarvest = ReadBool(section, "StartHarvest", true);
         var dataDirectory = section["DataDirectory"];
         return new PhdbHostSettings(
             silos,
             string.IsNullOrWhiteSpace(dataDirectory) ? DefaultDataDirectory() : Path.GetFullPath(dataDirectory),
             adminPort,
             simulatorPort,
+            startHarvest,
+            simulatorScale,
             section["PostgresBinDirectory"]
         );
     }
@@ -55,6 +63,19 @@ internal sealed record PhdbHostSettings(
         }
 
         return Path.Combine(dataHome, "phdb");
+    }
+
+    private static bool ReadBool(IConfigurationSection section, string key, bool fallback)
+    {
+        var raw = section[key];
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return fallback;
+        }
+
+        return bool.TryParse(raw, out var value)
+            ? value
+            : throw new InvalidOperationException($"Phdb:{key} must be true or false; it is '{raw}'.");
     }
 
     private static int ReadInt(IConfigurationSection section, string key, int fallback, int min, int max)

@@ -17,8 +17,14 @@ public sealed class RateBudgetGrain(
     /// <inheritdoc />
     public async Task Report(long slotId, BudgetObservation observation)
     {
+        var window = state.State.WindowEndsAt;
         Pacer.Report(slotId, observation);
-        await state.WriteStateAsync();
+        if (state.State.WindowEndsAt != window)
+        {
+            // Persist once per window: a restarted grain then knows the window and its limit; the remaining
+            // points it learns again from the next response.
+            await state.WriteStateAsync();
+        }
     }
 
     /// <inheritdoc />

@@ -11,44 +11,53 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
 
     private TimeSpan WindowLength => state.WindowLength ?? options.DefaultWindow;
 
-    /// <summary>Hands out the next slot at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// Hands out the next slot at <paramref name="now"/>: the time left in the window shared by the requests the
+    /// budget still allows, counted from the last slot handed out, so that better knowledge (a first response, a
+    /// reset) changes the pace at once.
+    /// </summary>
     public RequestSlot Acquire(DateTimeOffset now)
     {
         ExpireLostSlots(now);
         CloseEndedWindow(now);
 
-        var at = Max(now, state.NextSlotAt);
-        if (state.RateLimitedUntil is { } limitedUntil && at < limitedUntil + options.ResetMargin)
+        DateTimeOffset at;
+        if (state.RateLimitedUntil is { } limitedUntil && now < limitedUntil + options.ResetMargin)
         {
-            at = limitedUntil + options.ResetMargin;
-        }
-
-        var windowEnd = state.WindowEndsAt;
-        var remaining = state.Remaining;
-        if (windowEnd is { } end && at >= end)
-        {
-            // The window will have reset by then; the request opens the next one.
-            windowEnd = null;
-            remaining = Limit;
-        }
-
-        var slotsLeft = SlotsFor(remaining) - state.InFlight.Count;
-        TimeSpan interval;
-        if (slotsLeft > 0)
-        {
-            var horizon = (windowEnd ?? at + WindowLength) - at;
-            interval = horizon / slotsLeft;
+            at = Max(
+                limitedUntil + options.ResetMargin,
+                state.LastSlotAt + WindowLength / Math.Max(1, SlotsFor(Limit))
+            );
         }
         else
         {
-            // This window is spent: the slot opens the next one.
-            at = Max(at, (windowEnd ?? at) + options.ResetMargin);
-            interval = WindowLength / Math.Max(1, SlotsFor(Limit) - state.InFlight.Count);
+            var slotsLeft = SlotsFor(state.WindowEndsAt is null ? Limit : state.Remaining) - state.InFlight.Count;
+            if (state.Limit is null && state.InFlight.Count > 0)
+            {
+                // Nothing is known of this budget yet: one request at a time until the first answer teaches it.
+                at = now + options.ProbeWait;
+            }
+            else if (slotsLeft > 0)
+            {
+                // The slots still allowed share the time from the last slot handed out to the window's end.
+                var from = Max(now, state.LastSlotAt);
+                var horizon = (state.WindowEndsAt ?? from + WindowLength) - from;
+                at = Max(now, state.LastSlotAt + horizon / slotsLeft);
+            }
+            else
+            {
+                // This window is spent: the slot opens the next one, paced as that window will be.
+                var windowEnd = state.WindowEndsAt ?? now;
+                at = Max(
+                    windowEnd + options.ResetMargin,
+                    state.LastSlotAt + WindowLength / Math.Max(1, SlotsFor(Limit))
+                );
+            }
         }
 
         var slot = new RequestSlot(state.NextSlotId++, at);
         state.InFlight[slot.Id] = at + options.SlotTimeout;
-        state.NextSlotAt = at + interval;
+        state.LastSlotAt = Max(state.LastSlotAt, at);
         return slot;
     }
 
@@ -88,7 +97,6 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         state.RateLimitedUntil = now + resetIn;
         state.WindowEndsAt = now + resetIn;
         state.Remaining = 0;
-        state.NextSlotAt = Max(state.NextSlotAt, now + resetIn + options.ResetMargin);
     }
 
     /// <summary>Takes back a slot that was not used.</summary>

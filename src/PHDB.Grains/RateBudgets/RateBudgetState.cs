@@ -24,9 +24,9 @@ public sealed class RateBudgetState
     [Id(4)]
     public DateTimeOffset? RateLimitedUntil { get; set; }
 
-    /// <summary>The earliest moment of the next slot.</summary>
+    /// <summary>The moment of the last slot handed out.</summary>
     [Id(5)]
-    public DateTimeOffset NextSlotAt { get; set; }
+    public DateTimeOffset LastSlotAt { get; set; }
 
     /// <summary>Slots handed out and not yet reported, with the moment they expire.</summary>
     [Id(6)]

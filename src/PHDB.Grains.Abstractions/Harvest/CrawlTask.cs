@@ -1,0 +1,44 @@
+namespace PHDB.Grains.Harvest;
+
+/// <summary>
+/// One connection to walk page by page, and where the walk stands: <see cref="After"/> is the cursor of the last
+/// page whose rows are committed (<see langword="null"/> before the first page).
+/// </summary>
+/// <param name="Kind">The connection.</param>
+/// <param name="SubjectId">The post, comment or collection the connection belongs to (0 for root connections).</param>
+/// <param name="ParentId">For replies: the post of the comment.</param>
+/// <param name="From">For posts windows: the first instant (inclusive).</param>
+/// <param name="To">For posts windows: the last instant (inclusive).</param>
+/// <param name="After">The committed cursor.</param>
+[GenerateSerializer, Immutable, Alias("phdb.CrawlTask")]
+public sealed record CrawlTask(
+    [property: Id(0)] CrawlTaskKind Kind,
+    [property: Id(1)] long SubjectId = 0,
+    [property: Id(2)] long ParentId = 0,
+    [property: Id(3)] DateTimeOffset? From = null,
+    [property: Id(4)] DateTimeOffset? To = null,
+    [property: Id(5)] string? After = null
+)
+{
+    /// <summary>Whether the task belongs to a post, comment or collection rather than to a partition's root.</summary>
+    public bool IsNested =>
+        Kind is not (CrawlTaskKind.PostsWindow or CrawlTaskKind.Topics or CrawlTaskKind.Collections);
+
+    /// <summary>Whether a post grain owns the task (comments, replies, votes of the post and of its comments).</summary>
+    public bool IsPostWork =>
+        Kind
+            is CrawlTaskKind.PostComments
+                or CrawlTaskKind.CommentReplies
+                or CrawlTaskKind.PostVotes
+                or CrawlTaskKind.CommentVotes;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Kind switch
+        {
+            CrawlTaskKind.PostsWindow => $"posts {From:yyyy-MM-dd HH:mm}..{To:yyyy-MM-dd HH:mm}",
+            CrawlTaskKind.Topics => "topics",
+            CrawlTaskKind.Collections => "collections",
+            _ => $"{Kind} {SubjectId}",
+        } + (After is null ? "" : $" after {After}");
+}

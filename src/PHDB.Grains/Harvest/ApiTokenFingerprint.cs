@@ -1,0 +1,17 @@
+using System.Security.Cryptography;
+using System.Text;
+using PHDB.ProductHunt;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>Names an API application without revealing its token: the first 16 hex digits of the token's SHA-256.</summary>
+public static class ApiTokenFingerprint
+{
+    /// <summary>The fingerprint of the configured token (or client id).</summary>
+    public static string Of(ProductHuntOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var secret = options.Token ?? options.ClientId ?? "";
+        return "app-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
+    }
+}

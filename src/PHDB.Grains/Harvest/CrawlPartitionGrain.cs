@@ -1,0 +1,239 @@
+using Microsoft.Extensions.Options;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>A crawl partition; see <see cref="ICrawlPartitionGrain"/>.</summary>
+public sealed class CrawlPartitionGrain(
+    [PersistentState("partition", PhdbCluster.StateStorage)] IPersistentState<CrawlPartitionState> state,
+    IOptions<HarvestOptions> options,
+    TimeProvider timeProvider
+) : Grain, ICrawlPartitionGrain
+{
+    private string Key => this.GetPrimaryKeyString();
+
+    /// <inheritdoc />
+    public async Task Plan(CrawlTask root)
+    {
+        if (state.State.Root is not null)
+        {
+            return;
+        }
+
+        state.State.Root = root;
+        state.State.UpdatedAt = timeProvider.GetUtcNow();
+        await state.WriteStateAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WorkTicket>> TakeWork(int max)
+    {
+        var tickets = new List<WorkTicket>();
+        if (state.State.Parked || state.State.Root is null)
+        {
+            return tickets;
+        }
+
+        if (!state.State.RootExhausted)
+        {
+            tickets.Add(new WorkTicket(Key, state.State.Root));
+        }
+
+        foreach (var user in state.State.PendingUsers.Take(Math.Max(0, max - tickets.Count)))
+        {
+            tickets.Add(new WorkTicket(Key, new CrawlTask(CrawlTaskKind.User, user)));
+        }
+
+        foreach (var (collection, after) in state.State.CollectionCursors)
+        {
+            if (tickets.Count >= max)
+            {
+                break;
+            }
+
+            tickets.Add(new WorkTicket(Key, new CrawlTask(CrawlTaskKind.CollectionPosts, collection, After: after)));
+        }
+
+        var room = max - tickets.Count;
+        var asked = state.State.PendingPosts.Take(Math.Max(0, room)).ToList();
+        var answers = await Task.WhenAll(asked.Select(post => GrainFactory.GetGrain<IPostGrain>(post).TakeWork(room)));
+        var stale = new List<long>();
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (answers[i].Count == 0)
+            {
+                stale.Add(asked[i]);
+            }
+
+            foreach (var task in answers[i])
+            {
+                if (tickets.Count < max)
+                {
+                    tickets.Add(new WorkTicket(Key, task));
+                }
+            }
+        }
+
+        if (stale.Count > 0)
+        {
+            state.State.PendingPosts.RemoveAll(stale.Contains);
+            await state.WriteStateAsync();
+        }
+
+        return tickets;
+    }
+
+    /// <inheritdoc />
+    public async Task<PartitionProgress> Complete(IReadOnlyList<TaskOutcome> outcomes)
+    {
+        var committed = new List<TaskOutcome>();
+        foreach (var outcome in outcomes)
+        {
+            if (!outcome.Succeeded)
+            {
+                state.State.ConsecutiveFailures++;
+                state.State.LastError = $"{outcome.Task}: {outcome.Error}";
+                state.State.Parked = state.State.ConsecutiveFailures >= options.Value.MaxConsecutiveFailures;
+                continue;
+            }
+
+            state.State.ConsecutiveFailures = 0;
+            state.State.Pages++;
+            state.State.Nodes += outcome.Nodes;
+            committed.Add(outcome);
+        }
+
+        foreach (var outcome in committed.Where(o => !o.Task.IsNested))
+        {
+            state.State.Root = outcome.Task with { After = outcome.NextAfter ?? outcome.Task.After };
+            state.State.RootExhausted = outcome.NextAfter is null;
+            await DiscoverAsync(outcome.Discovered);
+        }
+
+        foreach (var outcome in committed)
+        {
+            if (outcome.Task.Kind == CrawlTaskKind.User)
+            {
+                state.State.PendingUsers.Remove(outcome.Task.SubjectId);
+            }
+
+            state.State.PendingUsers.UnionWith(
+                outcome.Discovered.Where(d => d.Kind == CrawlTaskKind.User).Select(d => d.SubjectId)
+            );
+        }
+
+        foreach (var outcome in committed.Where(o => o.Task.Kind == CrawlTaskKind.CollectionPosts))
+        {
+            if (outcome.NextAfter is null)
+            {
+                state.State.CollectionCursors.Remove(outcome.Task.SubjectId);
+            }
+            else
+            {
+                state.State.CollectionCursors[outcome.Task.SubjectId] = outcome.NextAfter;
+            }
+        }
+
+        var byPost = committed.Where(o => o.Task.IsPostWork).GroupBy(o => PostOf(o.Task)).ToList();
+        var remaining = await Task.WhenAll(byPost.Select(AdvancePostAsync));
+        for (var i = 0; i < byPost.Count; i++)
+        {
+            if (!remaining[i])
+            {
+                state.State.PendingPosts.Remove(byPost[i].Key);
+            }
+        }
+
+        state.State.UpdatedAt = timeProvider.GetUtcNow();
+        await state.WriteStateAsync();
+        return Progress();
+    }
+
+    /// <inheritdoc />
+    public async Task<PartitionProgress> Unpark()
+    {
+        if (state.State.Parked)
+        {
+            state.State.Parked = false;
+            state.State.ConsecutiveFailures = 0;
+            state.State.UpdatedAt = timeProvider.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+
+        return Progress();
+    }
+
+    /// <inheritdoc />
+    public Task<PartitionProgress> GetProgress() => Task.FromResult(Progress());
+
+    private async Task<bool> AdvancePostAsync(IGrouping<long, TaskOutcome> outcomes)
+    {
+        var post = GrainFactory.GetGrain<IPostGrain>(outcomes.Key);
+        var hasWork = true;
+        foreach (var outcome in outcomes)
+        {
+            hasWork = await post.Advance(outcome);
+        }
+
+        return hasWork;
+    }
+
+    private static long PostOf(CrawlTask task) =>
+        task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.PostVotes ? task.SubjectId : task.ParentId;
+
+    private async Task DiscoverAsync(IReadOnlyList<DiscoveredSubject> discovered)
+    {
+        foreach (var collection in discovered.Where(d => d.Kind == CrawlTaskKind.CollectionPosts))
+        {
+            state.State.CollectionCursors.TryAdd(collection.SubjectId, null);
+        }
+
+        var posts = discovered
+            .Where(d => d.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.PostVotes)
+            .GroupBy(d => d.SubjectId)
+            .ToList();
+        var observedAt = timeProvider.GetUtcNow();
+        var hasWork = await Task.WhenAll(
+            posts.Select(post =>
+                GrainFactory
+                    .GetGrain<IPostGrain>(post.Key)
+                    .Observe(
+                        post.Where(d => d.Kind == CrawlTaskKind.PostComments).Sum(d => d.Count),
+                        post.Where(d => d.Kind == CrawlTaskKind.PostVotes).Sum(d => d.Count),
+                        observedAt
+                    )
+            )
+        );
+        for (var i = 0; i < posts.Count; i++)
+        {
+            if (hasWork[i] && !state.State.PendingPosts.Contains(posts[i].Key))
+            {
+                state.State.PendingPosts.Add(posts[i].Key);
+            }
+        }
+    }
+
+    private PartitionProgress Progress()
+    {
+        var s = state.State;
+        var status = s switch
+        {
+            { Parked: true } => PartitionStatus.Parked,
+            { Root: null } => PartitionStatus.Pending,
+            { RootExhausted: true, PendingPosts.Count: 0, CollectionCursors.Count: 0, PendingUsers.Count: 0 } =>
+                PartitionStatus.Done,
+            { Pages: 0 } => PartitionStatus.Pending,
+            _ => PartitionStatus.Running,
+        };
+        return new PartitionProgress(
+            Key,
+            status,
+            s.Root?.After,
+            s.Pages,
+            s.Nodes,
+            s.PendingPosts.Count + s.CollectionCursors.Count + s.PendingUsers.Count,
+            s.ConsecutiveFailures,
+            s.LastError,
+            s.UpdatedAt
+        );
+    }
+}

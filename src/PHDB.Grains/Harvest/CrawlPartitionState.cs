@@ -1,0 +1,50 @@
+namespace PHDB.Grains.Harvest;
+
+/// <summary>The persistent state of a crawl partition.</summary>
+[GenerateSerializer, Alias("phdb.CrawlPartitionState")]
+public sealed class CrawlPartitionState
+{
+    /// <summary>The partition's own connection at its committed cursor.</summary>
+    [Id(0)]
+    public CrawlTask? Root { get; set; }
+
+    /// <summary>Whether the root connection's last page is committed.</summary>
+    [Id(1)]
+    public bool RootExhausted { get; set; }
+
+    /// <summary>Pages committed (own and nested).</summary>
+    [Id(2)]
+    public long Pages { get; set; }
+
+    /// <summary>Rows committed (own and nested).</summary>
+    [Id(3)]
+    public long Nodes { get; set; }
+
+    /// <summary>Posts of this partition with nested connections still to walk.</summary>
+    [Id(4)]
+    public List<long> PendingPosts { get; set; } = [];
+
+    /// <summary>Collections of this partition whose posts are still to walk, with their committed cursors.</summary>
+    [Id(5)]
+    public Dictionary<long, string?> CollectionCursors { get; set; } = [];
+
+    /// <summary>Failed pages in a row.</summary>
+    [Id(6)]
+    public int ConsecutiveFailures { get; set; }
+
+    /// <summary>The last failure.</summary>
+    [Id(7)]
+    public string? LastError { get; set; }
+
+    /// <summary>Whether the partition is parked.</summary>
+    [Id(8)]
+    public bool Parked { get; set; }
+
+    /// <summary>When the state last changed.</summary>
+    [Id(9)]
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    /// <summary>Disclosed users this partition's pages referred to whose profiles are still to read.</summary>
+    [Id(10)]
+    public HashSet<long> PendingUsers { get; set; } = [];
+}

@@ -1,0 +1,101 @@
+using PHDB.Domain;
+using PHDB.ProductHunt;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>Translates crawl tasks into the client's work items and page results into what they revealed.</summary>
+public static class CrawlTaskWorkItems
+{
+    /// <summary>The client's page request for <paramref name="task"/> at its cursor.</summary>
+    public static WorkItem ToWorkItem(this CrawlTask task) =>
+        task.Kind switch
+        {
+            CrawlTaskKind.PostsWindow => new PostsPage
+            {
+                Order = PostsOrder.Newest,
+                PostedAfter = task.From,
+                PostedBefore = task.To,
+                After = task.After,
+            },
+            CrawlTaskKind.Topics => new TopicsPage { Order = TopicsOrder.Newest, After = task.After },
+            CrawlTaskKind.Collections => new CollectionsPage { Order = CollectionsOrder.Newest, After = task.After },
+            CrawlTaskKind.PostComments => new PostCommentsPage(task.SubjectId) { After = task.After },
+            CrawlTaskKind.CommentReplies => new CommentRepliesPage(task.ParentId, task.SubjectId)
+            {
+                After = task.After,
+            },
+            CrawlTaskKind.PostVotes => new VotesPage(VoteSubject.Post, task.SubjectId) { After = task.After },
+            CrawlTaskKind.CommentVotes => new VotesPage(VoteSubject.Comment, task.SubjectId) { After = task.After },
+            CrawlTaskKind.CollectionPosts => new CollectionPostsPage(task.SubjectId) { After = task.After },
+            CrawlTaskKind.User => new UserLookup(Id: task.SubjectId),
+            _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, "Unknown crawl task kind."),
+        };
+
+    /// <summary>The cursor to continue <paramref name="result"/>'s connection from, or null when it is exhausted.</summary>
+    public static string? NextAfter(this WorkResult result) => (result.Next as PageWorkItem)?.After;
+
+    /// <summary>
+    /// The nested connections a page of <paramref name="task"/> revealed, and the disclosed users it referred to
+    /// whose profiles are neither in the page nor in <paramref name="storedUsers"/>.
+    /// </summary>
+    public static IReadOnlyList<DiscoveredSubject> Discovered(
+        this CrawlTask task,
+        WorkResult result,
+        IReadOnlySet<long> storedUsers
+    )
+    {
+        var found = new List<DiscoveredSubject>();
+        var batch = result.Batch;
+        var referred = batch
+            .Posts.SelectMany(p => p.Makers.Append(p.Hunter))
+            .Concat(batch.Comments.Select(c => c.Author))
+            .Concat(batch.Votes.Select(v => v.Voter))
+            .Concat(batch.Collections.Select(c => c.Curator))
+            .Where(u => u.Id is not null)
+            .Select(u => u.Id!.Value)
+            .Except(batch.Users.Select(u => u.Id))
+            .Where(id => !storedUsers.Contains(id))
+            .Distinct();
+        found.AddRange(referred.Select(id => new DiscoveredSubject(CrawlTaskKind.User, id)));
+        switch (task.Kind)
+        {
+            case CrawlTaskKind.PostsWindow:
+                foreach (var post in result.Batch.Posts)
+                {
+                    found.Add(new DiscoveredSubject(CrawlTaskKind.PostComments, post.Id, Count: post.CommentsCount));
+                    found.Add(new DiscoveredSubject(CrawlTaskKind.PostVotes, post.Id, Count: post.VotesCount));
+                }
+
+                break;
+            case CrawlTaskKind.Collections:
+                found.AddRange(
+                    result.Batch.Collections.Select(c => new DiscoveredSubject(CrawlTaskKind.CollectionPosts, c.Id))
+                );
+                break;
+            case CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies:
+                found.AddRange(
+                    result
+                        .Batch.Comments.Where(c => c.VotesCount > 0)
+                        .Select(c => new DiscoveredSubject(
+                            CrawlTaskKind.CommentVotes,
+                            c.Id,
+                            c.PostId,
+                            Count: c.VotesCount
+                        ))
+                );
+                found.AddRange(
+                    result
+                        .FollowUps.OfType<CommentRepliesPage>()
+                        .Select(r => new DiscoveredSubject(
+                            CrawlTaskKind.CommentReplies,
+                            r.CommentId,
+                            r.PostId,
+                            r.After
+                        ))
+                );
+                break;
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,307 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PHDB.Storage;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>The harvest coordinator; see <see cref="IHarvestCoordinatorGrain"/>.</summary>
+public sealed partial class HarvestCoordinatorGrain(
+    [PersistentState("coordinator", PhdbCluster.StateStorage)] IPersistentState<HarvestCoordinatorState> state,
+    IOptions<HarvestOptions> options,
+    HarvestBookkeeping bookkeeping,
+    TimeProvider timeProvider,
+    ILogger<HarvestCoordinatorGrain> logger
+) : Grain, IHarvestCoordinatorGrain, IRemindable
+{
+    private const string IncrementalReminder = "incremental";
+    private readonly Dictionary<string, (string Worker, DateTimeOffset Expires)> leases = new(StringComparer.Ordinal);
+    private readonly Queue<string> ready = new();
+
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, status) in state.State.Partitions)
+        {
+            if (status is PartitionStatus.Pending or PartitionStatus.Running)
+            {
+                ready.Enqueue(key);
+            }
+        }
+
+        await EnsureScheduleAsync();
+        if (state.State.Mode == HarvestMode.None && options.Value.StartAutomatically)
+        {
+            await StartAsync(HarvestMode.Full);
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<HarvestStatus> StartFull() => StartAsync(HarvestMode.Full);
+
+    /// <inheritdoc />
+    public Task<HarvestStatus> StartIncremental() => StartAsync(HarvestMode.Incremental);
+
+    /// <inheritdoc />
+    public async Task<HarvestStatus> PauseRun()
+    {
+        if (state.State.Phase == HarvestPhase.Running)
+        {
+            state.State.Phase = HarvestPhase.Paused;
+            await state.WriteStateAsync();
+            LogPhase(logger, state.State.RunId, HarvestPhase.Paused);
+        }
+
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public async Task<HarvestStatus> ResumeRun()
+    {
+        if (state.State.Phase == HarvestPhase.Paused)
+        {
+            foreach (
+                var key in state
+                    .State.Partitions.Where(p => p.Value == PartitionStatus.Parked)
+                    .Select(p => p.Key)
+                    .ToList()
+            )
+            {
+                state.State.Partitions[key] = (await GrainFactory.GetGrain<ICrawlPartitionGrain>(key).Unpark()).Status;
+                ready.Enqueue(key);
+            }
+
+            state.State.Phase = HarvestPhase.Running;
+            await state.WriteStateAsync();
+            LogPhase(logger, state.State.RunId, HarvestPhase.Running);
+        }
+
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public async Task<HarvestStatus> CancelRun()
+    {
+        if (state.State.Phase is HarvestPhase.Running or HarvestPhase.Paused)
+        {
+            await FinishAsync(HarvestPhase.Cancelled);
+        }
+
+        return Status();
+    }
+
+    /// <inheritdoc />
+    public Task<HarvestStatus> GetStatus() => Task.FromResult(Status());
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PartitionProgress>> GetPartitions() =>
+        await Task.WhenAll(
+            state.State.Partitions.Keys.Select(k => GrainFactory.GetGrain<ICrawlPartitionGrain>(k).GetProgress())
+        );
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<string>> LeasePartitions(string worker, int max)
+    {
+        var leased = new List<string>();
+        if (state.State.Phase != HarvestPhase.Running)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(leased);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        foreach (var (key, lease) in leases.ToList())
+        {
+            if (lease.Expires <= now)
+            {
+                leases.Remove(key);
+                ready.Enqueue(key);
+            }
+        }
+
+        var inspected = ready.Count;
+        while (leased.Count < max && inspected-- > 0 && ready.TryDequeue(out var key))
+        {
+            if (leases.ContainsKey(key) || !state.State.Partitions.TryGetValue(key, out var status))
+            {
+                continue;
+            }
+
+            if (status is PartitionStatus.Done or PartitionStatus.Parked)
+            {
+                continue;
+            }
+
+            leases[key] = (worker, now + options.Value.LeaseDuration);
+            leased.Add(key);
+        }
+
+        return Task.FromResult<IReadOnlyList<string>>(leased);
+    }
+
+    /// <inheritdoc />
+    public async Task ReturnLeases(
+        string worker,
+        IReadOnlyList<string> partitions,
+        IReadOnlyList<PartitionProgress> progress
+    )
+    {
+        var changed = false;
+        foreach (var update in progress)
+        {
+            if (state.State.Partitions.TryGetValue(update.Key, out var known) && known != update.Status)
+            {
+                state.State.Partitions[update.Key] = update.Status;
+                changed = true;
+            }
+        }
+
+        foreach (var key in partitions)
+        {
+            if (leases.TryGetValue(key, out var lease) && lease.Worker == worker)
+            {
+                leases.Remove(key);
+                if (state.State.Partitions.GetValueOrDefault(key) is PartitionStatus.Pending or PartitionStatus.Running)
+                {
+                    ready.Enqueue(key);
+                }
+            }
+        }
+
+        if (
+            state.State.Phase == HarvestPhase.Running
+            && state.State.Partitions.Values.All(s => s is PartitionStatus.Done or PartitionStatus.Parked)
+        )
+        {
+            await FinishAsync(HarvestPhase.Completed);
+        }
+        else if (changed)
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == IncrementalReminder && state.State.FullHarvestCompleted && !IsActive)
+        {
+            await StartAsync(HarvestMode.Incremental);
+        }
+    }
+
+    private bool IsActive => state.State.Phase is HarvestPhase.Running or HarvestPhase.Paused;
+
+    private async Task<HarvestStatus> StartAsync(HarvestMode mode)
+    {
+        if (IsActive)
+        {
+            return Status();
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var runId = await bookkeeping.StartRunAsync(
+            mode == HarvestMode.Full ? "full" : "incremental",
+            CancellationToken.None
+        );
+        var plan =
+            mode == HarvestMode.Full
+                ? HarvestPlanner.Full(runId, options.Value, now)
+                : HarvestPlanner.Incremental(runId, options.Value, state.State.LastCompletedStart, now);
+        await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
+
+        state.State.Mode = mode;
+        state.State.Phase = HarvestPhase.Running;
+        state.State.RunId = runId;
+        state.State.StartedAt = now;
+        state.State.FinishedAt = null;
+        state.State.Partitions = plan.ToDictionary(p => p.Key, _ => PartitionStatus.Pending, StringComparer.Ordinal);
+        await state.WriteStateAsync();
+
+        leases.Clear();
+        ready.Clear();
+        foreach (var (key, _) in plan)
+        {
+            ready.Enqueue(key);
+        }
+
+        LogStarted(logger, runId, mode, plan.Count);
+        return Status();
+    }
+
+    private async Task FinishAsync(HarvestPhase phase)
+    {
+        var now = timeProvider.GetUtcNow();
+        state.State.Phase = phase;
+        state.State.FinishedAt = now;
+        if (phase == HarvestPhase.Completed)
+        {
+            state.State.LastCompletedStart = state.State.StartedAt;
+            state.State.FullHarvestCompleted |= state.State.Mode == HarvestMode.Full;
+        }
+
+        await state.WriteStateAsync();
+        leases.Clear();
+        ready.Clear();
+
+        var parked = state.State.Partitions.Count(p => p.Value == PartitionStatus.Parked);
+        var counts = new Dictionary<string, long>
+        {
+            ["partitions"] = state.State.Partitions.Count,
+            ["parked"] = parked,
+        };
+        var outcome = phase switch
+        {
+            HarvestPhase.Cancelled => HarvestOutcome.Cancelled,
+            _ when parked > 0 => HarvestOutcome.Failed,
+            _ => HarvestOutcome.Succeeded,
+        };
+        await bookkeeping.FinishRunAsync(
+            state.State.RunId,
+            outcome,
+            counts,
+            parked > 0 ? $"{parked} partition(s) parked after repeated failures" : null,
+            CancellationToken.None
+        );
+        LogPhase(logger, state.State.RunId, phase);
+        await EnsureScheduleAsync();
+    }
+
+    private async Task EnsureScheduleAsync()
+    {
+        var interval = options.Value.IncrementalInterval;
+        if (interval > TimeSpan.Zero && state.State.FullHarvestCompleted)
+        {
+            await this.RegisterOrUpdateReminder(IncrementalReminder, interval, interval);
+        }
+    }
+
+    private HarvestStatus Status()
+    {
+        var s = state.State;
+        DateTimeOffset? next =
+            s.FullHarvestCompleted && options.Value.IncrementalInterval > TimeSpan.Zero && s.FinishedAt is { } finished
+                ? finished + options.Value.IncrementalInterval
+                : null;
+        return new HarvestStatus(
+            s.Mode,
+            s.Phase,
+            s.RunId,
+            s.StartedAt,
+            s.FinishedAt,
+            s.Partitions.Count,
+            s.Partitions.Count(p => p.Value == PartitionStatus.Done),
+            s.Partitions.Count(p => p.Value == PartitionStatus.Parked),
+            leases.Count,
+            s.LastCompletedStart,
+            next
+        );
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Harvest run {RunId} ({Mode}) started with {Partitions} partitions"
+    )]
+    private static partial void LogStarted(ILogger logger, long runId, HarvestMode mode, int partitions);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Harvest run {RunId} is now {Phase}")]
+    private static partial void LogPhase(ILogger logger, long runId, HarvestPhase phase);
+}

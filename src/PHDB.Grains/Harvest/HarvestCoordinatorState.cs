@@ -1,0 +1,38 @@
+namespace PHDB.Grains.Harvest;
+
+/// <summary>The persistent state of the harvest coordinator.</summary>
+[GenerateSerializer, Alias("phdb.HarvestCoordinatorState")]
+public sealed class HarvestCoordinatorState
+{
+    /// <summary>The current (or last) run's mode.</summary>
+    [Id(0)]
+    public HarvestMode Mode { get; set; }
+
+    /// <summary>The current (or last) run's phase.</summary>
+    [Id(1)]
+    public HarvestPhase Phase { get; set; }
+
+    /// <summary>The run's id in the bookkeeping.</summary>
+    [Id(2)]
+    public long RunId { get; set; }
+
+    /// <summary>When the run started.</summary>
+    [Id(3)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>When the run ended.</summary>
+    [Id(4)]
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>Start of the last run that completed.</summary>
+    [Id(5)]
+    public DateTimeOffset? LastCompletedStart { get; set; }
+
+    /// <summary>The run's partitions and their last known status.</summary>
+    [Id(6)]
+    public Dictionary<string, PartitionStatus> Partitions { get; set; } = [];
+
+    /// <summary>Whether a full harvest has ever completed (incremental runs start after that).</summary>
+    [Id(7)]
+    public bool FullHarvestCompleted { get; set; }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>How runs are planned and scheduled (section <c>Harvest</c>).</summary>
+public sealed class HarvestOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Harvest";
+
+    /// <summary>The earliest instant a full harvest looks at (Product Hunt launched in November 2013).</summary>
+    public DateTimeOffset Epoch { get; set; } = new(2013, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Length of one posts window of a full harvest.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan Window { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Start a full harvest by itself when none has ever run.</summary>
+    public bool StartAutomatically { get; set; } = true;
+
+    /// <summary>Time between incremental runs; zero turns the schedule off.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan IncrementalInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How far before the last completed run's start an incremental run looks for new posts.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan LookBack { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Posts launched within this period are refreshed (counts, new comments and votes) by incremental runs.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
+    public TimeSpan RefreshRecent { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A lease a worker does not return within this time is taken back.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Failures in a row after which a partition is parked.</summary>
+    [Range(1, 1000)]
+    public int MaxConsecutiveFailures { get; set; } = 5;
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>The harvest's own traces and metrics (<c>PHDB.Harvest</c>).</summary>
+public sealed class HarvestTelemetry : IDisposable
+{
+    /// <summary>Name of the activity source and the meter.</summary>
+    public const string Name = "PHDB.Harvest";
+
+    /// <summary>One span per request and per batch write.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name);
+
+    private readonly Meter meter;
+
+    /// <summary>Creates the instruments on a meter from <paramref name="meterFactory"/>.</summary>
+    public HarvestTelemetry(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        meter = meterFactory.Create(Name);
+        Requests = meter.CreateCounter<long>("phdb.harvest.requests", "{request}", "API requests sent by workers");
+        ItemsPerRequest = meter.CreateHistogram<int>(
+            "phdb.harvest.items_per_request",
+            "{item}",
+            "Pages packed into one request"
+        );
+        Pages = meter.CreateCounter<long>("phdb.harvest.pages", "{page}", "Pages committed");
+        Written = meter.CreateCounter<long>(
+            "phdb.harvest.rows_written",
+            "{row}",
+            "Rows inserted or updated, by entity"
+        );
+        RateLimited = meter.CreateCounter<long>("phdb.harvest.rate_limited", "{response}", "429 answers");
+        Failures = meter.CreateCounter<long>("phdb.harvest.failures", "{page}", "Pages that failed");
+        BudgetRemaining = meter.CreateGauge<int>(
+            "phdb.harvest.budget_remaining",
+            "{point}",
+            "Rate budget left, by application"
+        );
+    }
+
+    /// <summary>API requests.</summary>
+    public Counter<long> Requests { get; }
+
+    /// <summary>Items per request.</summary>
+    public Histogram<int> ItemsPerRequest { get; }
+
+    /// <summary>Committed pages.</summary>
+    public Counter<long> Pages { get; }
+
+    /// <summary>Rows written, tagged by entity.</summary>
+    public Counter<long> Written { get; }
+
+    /// <summary>429 answers.</summary>
+    public Counter<long> RateLimited { get; }
+
+    /// <summary>Failed pages.</summary>
+    public Counter<long> Failures { get; }
+
+    /// <summary>Budget left per application.</summary>
+    public Gauge<int> BudgetRemaining { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => meter.Dispose();
+}

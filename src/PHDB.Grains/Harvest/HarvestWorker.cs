@@ -1,0 +1,304 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PHDB.Domain;
+using PHDB.Grains.RateBudgets;
+using PHDB.Harvest.Processing;
+using PHDB.ProductHunt;
+using PHDB.Storage;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>
+/// The silo's fetching loops. Each leases partitions from the coordinator, takes their ready tasks, packs them into
+/// one request, waits for a slot of the application's rate budget, sends it, runs the batch processors, writes the
+/// whole batch in one transaction, and only then reports each task's new cursor to its owner. A crash between the
+/// write and the report re-fetches the page (at least once, idempotent writes: nothing lost, nothing doubled).
+/// </summary>
+public sealed partial class HarvestWorker(
+    IGrainFactory grains,
+    IProductHuntClient client,
+    HarvestBatchWriter writer,
+    HarvestBookkeeping bookkeeping,
+    BatchPipeline pipeline,
+    HarvestTelemetry telemetry,
+    IOptions<HarvestWorkerOptions> options,
+    IOptions<ProductHuntOptions> api,
+    TimeProvider timeProvider,
+    ILogger<HarvestWorker> logger
+) : BackgroundService
+{
+    private readonly string application = ApiTokenFingerprint.Of(api.Value);
+    private readonly ConcurrentDictionary<long, byte> storedUsers = new();
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        var prefix = Environment.MachineName + "/" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        await Task.WhenAll(
+            Enumerable.Range(0, options.Value.Concurrency).Select(i => RunAsync($"{prefix}/{i}", stoppingToken))
+        );
+    }
+
+    private async Task RunAsync(string worker, CancellationToken stoppingToken)
+    {
+        var coordinator = grains.GetGrain<IHarvestCoordinatorGrain>("default");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            TimeSpan pause;
+            try
+            {
+                pause = await StepAsync(coordinator, worker, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogStepFailed(logger, worker, e);
+                pause = options.Value.ErrorDelay;
+            }
+
+            if (pause > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(pause, timeProvider, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>One lease-fetch-write-report cycle; returns how long to pause before the next.</summary>
+    private async Task<TimeSpan> StepAsync(
+        IHarvestCoordinatorGrain coordinator,
+        string worker,
+        CancellationToken cancellationToken
+    )
+    {
+        var leased = await coordinator.LeasePartitions(worker, options.Value.PartitionsPerLease);
+        if (leased.Count == 0)
+        {
+            return options.Value.IdleDelay;
+        }
+
+        var completed = new List<PartitionProgress>();
+        try
+        {
+            var tickets = new List<WorkTicket>();
+            foreach (var key in leased)
+            {
+                tickets.AddRange(
+                    await grains.GetGrain<ICrawlPartitionGrain>(key).TakeWork(options.Value.TasksPerPartition)
+                );
+            }
+
+            if (tickets.Count == 0)
+            {
+                foreach (var key in leased)
+                {
+                    completed.Add(await grains.GetGrain<ICrawlPartitionGrain>(key).GetProgress());
+                }
+
+                return TimeSpan.Zero;
+            }
+
+            var items = tickets.Select(t => t.Task.ToWorkItem()).ToList();
+            var request = client.Plan(items)[0];
+            tickets = tickets.Take(request.Count).ToList();
+            var pack = await SendAsync(request, cancellationToken);
+            if (pack is null)
+            {
+                return options.Value.ErrorDelay;
+            }
+
+            var outcomes = await CommitAsync(tickets, pack, cancellationToken);
+            foreach (var partition in outcomes.GroupBy(o => o.Partition))
+            {
+                completed.Add(
+                    await grains
+                        .GetGrain<ICrawlPartitionGrain>(partition.Key)
+                        .Complete([.. partition.Select(o => o.Outcome)])
+                );
+            }
+
+            return TimeSpan.Zero;
+        }
+        finally
+        {
+            await coordinator.ReturnLeases(worker, leased, completed);
+        }
+    }
+
+    /// <summary>Sends one request within the rate budget; null when it failed as a whole.</summary>
+    private async Task<PackResult?> SendAsync(IReadOnlyList<WorkItem> request, CancellationToken cancellationToken)
+    {
+        var budget = grains.GetGrain<IRateBudgetGrain>(application);
+        var slot = await budget.Acquire();
+        var wait = slot.NotBefore - timeProvider.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+
+        using var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest request");
+        activity?.SetTag("phdb.request.items", request.Count);
+        telemetry.Requests.Add(1);
+        telemetry.ItemsPerRequest.Record(request.Count);
+        PackResult pack;
+        try
+        {
+            pack = await client.ExecuteAsync(request, cancellationToken);
+        }
+        catch (ProductHuntRateLimitException e)
+        {
+            await RateLimitedAsync(budget, slot, e);
+            return null;
+        }
+        catch (PhdbException e)
+        {
+            await budget.Release(slot.Id);
+            LogRequestFailed(logger, request.Count, e.Message);
+            return null;
+        }
+
+        var limited = pack.Results.Select(r => r.Error).OfType<ProductHuntRateLimitException>().FirstOrDefault();
+        if (limited is not null)
+        {
+            await RateLimitedAsync(budget, slot, limited);
+        }
+        else if (pack.Budget is { Limit: { } limit, Remaining: { } remaining, ResetIn: { } resetIn } known)
+        {
+            await budget.Report(slot.Id, new BudgetObservation(limit, remaining, resetIn, known.ObservedAt));
+            telemetry.BudgetRemaining.Record(
+                remaining,
+                new KeyValuePair<string, object?>("phdb.application", application)
+            );
+        }
+        else
+        {
+            await budget.Release(slot.Id);
+        }
+
+        return pack;
+    }
+
+    private async Task RateLimitedAsync(IRateBudgetGrain budget, RequestSlot slot, ProductHuntRateLimitException e)
+    {
+        telemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("phdb.application", application));
+        LogRateLimited(logger, application, e.ResetIn);
+        await budget.ReportRateLimited(slot.Id, e.ResetIn);
+    }
+
+    /// <summary>Writes the answered pages in one transaction and turns every answer into its task's outcome.</summary>
+    private async Task<List<(string Partition, TaskOutcome Outcome)>> CommitAsync(
+        List<WorkTicket> tickets,
+        PackResult pack,
+        CancellationToken cancellationToken
+    )
+    {
+        var answered = new List<(WorkTicket Ticket, WorkResult Result)>();
+        var outcomes = new List<(string, TaskOutcome)>();
+        for (var i = 0; i < tickets.Count && i < pack.Results.Count; i++)
+        {
+            var (ticket, result) = (tickets[i], pack.Results[i]);
+            switch (result.Error)
+            {
+                case null:
+                    answered.Add((ticket, result));
+                    break;
+                case ProductHuntRateLimitException
+                or ProductHuntTransientException
+                or ProductHuntAuthenticationException:
+                    // Not the page's fault: the cursor stays and nothing counts against the partition.
+                    break;
+                default:
+                    telemetry.Failures.Add(1);
+                    outcomes.Add(
+                        (ticket.Partition, new TaskOutcome(ticket.Task, ticket.Task.After, 0, [], result.Error.Message))
+                    );
+                    break;
+            }
+        }
+
+        if (answered.Count > 0)
+        {
+            var merged = new PackResult(
+                [.. answered.Select(a => a.Result)],
+                pack.Budget,
+                pack.Requests,
+                pack.Attempts,
+                pack.Splits
+            ).ToBatch();
+            var (batch, findings) = pipeline.Process(merged);
+            using (var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest batch write"))
+            {
+                activity?.SetTag("phdb.batch.posts", batch.Posts.Count);
+                var written = await writer.WriteAsync(batch, cancellationToken);
+                foreach (var (entity, changes) in written.ByEntity())
+                {
+                    telemetry.Written.Add(
+                        changes.Inserted + changes.Updated,
+                        new KeyValuePair<string, object?>("phdb.entity", entity)
+                    );
+                }
+            }
+
+            if (findings.Count > 0)
+            {
+                await bookkeeping.RecordFindingsAsync(
+                    [.. findings.Select(f => new NewQualityFinding(f.Entity, f.EntityId, f.Check, f.Detail))],
+                    null,
+                    cancellationToken
+                );
+            }
+
+            foreach (var user in batch.Users)
+            {
+                storedUsers.TryAdd(user.Id, 0);
+            }
+
+            telemetry.Pages.Add(answered.Count);
+            var stored = storedUsers.Keys.ToHashSet();
+            outcomes.AddRange(
+                answered.Select(a =>
+                    (
+                        a.Ticket.Partition,
+                        new TaskOutcome(
+                            a.Ticket.Task,
+                            a.Result.NextAfter(),
+                            a.Result.NodeCount,
+                            a.Ticket.Task.Discovered(a.Result, stored)
+                        )
+                    )
+                )
+            );
+        }
+
+        return outcomes;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest worker {Worker} failed a step")]
+    private static partial void LogStepFailed(ILogger logger, string worker, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A request of {Items} page(s) failed: {Reason}")]
+    private static partial void LogRequestFailed(ILogger logger, int items, string reason);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Application {Application} was rate limited; the budget resets in {ResetIn}"
+    )]
+    private static partial void LogRateLimited(ILogger logger, string application, TimeSpan resetIn);
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace PHDB.Grains.Harvest;
+
+/// <summary>A post's nested work and counts; see <see cref="IPostGrain"/>.</summary>
+public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)] IPersistentState<PostState> state)
+    : Grain,
+        IPostGrain
+{
+    /// <summary>History entries kept per post.</summary>
+    public const int HistoryLimit = 200;
+
+    private long PostId => this.GetPrimaryKeyLong();
+
+    /// <inheritdoc />
+    public async Task<bool> Observe(int commentsCount, int votesCount, DateTimeOffset observedAt)
+    {
+        var last = state.State.History.Count > 0 ? state.State.History[^1] : null;
+        if (last is not null && last.Comments == commentsCount && last.Votes == votesCount)
+        {
+            return state.State.Open.Count > 0;
+        }
+
+        state.State.History.Add(new PostCounts(commentsCount, votesCount, observedAt));
+        if (state.State.History.Count > HistoryLimit)
+        {
+            state.State.History.RemoveAt(0);
+        }
+
+        if (commentsCount > 0 && (last is null || last.Comments != commentsCount))
+        {
+            Open(new CrawlTask(CrawlTaskKind.PostComments, PostId));
+        }
+
+        if (votesCount > 0 && (last is null || last.Votes != votesCount))
+        {
+            Open(new CrawlTask(CrawlTaskKind.PostVotes, PostId));
+        }
+
+        await state.WriteStateAsync();
+        return state.State.Open.Count > 0;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<CrawlTask>> TakeWork(int max) =>
+        Task.FromResult<IReadOnlyList<CrawlTask>>([.. state.State.Open.Values.Take(max)]);
+
+    /// <inheritdoc />
+    public async Task<bool> Advance(TaskOutcome outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            return state.State.Open.Count > 0;
+        }
+
+        var key = TaskKey(outcome.Task);
+        if (outcome.NextAfter is null)
+        {
+            state.State.Open.Remove(key);
+        }
+        else
+        {
+            state.State.Open[key] = outcome.Task with { After = outcome.NextAfter };
+        }
+
+        foreach (var subject in outcome.Discovered)
+        {
+            if (subject.Kind is CrawlTaskKind.CommentVotes or CrawlTaskKind.CommentReplies)
+            {
+                Open(new CrawlTask(subject.Kind, subject.SubjectId, PostId, After: subject.After));
+            }
+        }
+
+        await state.WriteStateAsync();
+        return state.State.Open.Count > 0;
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PostCounts>> GetHistory() =>
+        Task.FromResult<IReadOnlyList<PostCounts>>([.. state.State.History]);
+
+    /// <summary>Identifies a nested connection of a post.</summary>
+    public static string TaskKey(CrawlTask task) =>
+        string.Create(CultureInfo.InvariantCulture, $"{task.Kind}:{task.SubjectId}");
+
+    /// <summary>Opens a connection from <paramref name="task"/>'s cursor, replacing a walk in progress.</summary>
+    private void Open(CrawlTask task) => state.State.Open[TaskKey(task)] = task;
+}

@@ -1,0 +1,4 @@
+using PHDB.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

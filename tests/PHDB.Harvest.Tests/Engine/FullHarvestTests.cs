@@ -1,0 +1,39 @@
+using PHDB.Grains.Harvest;
+using PHDB.Simulator.Hosting;
+using PHDB.Testing;
+using PHDB.Testing.Truth;
+
+namespace PHDB.Harvest.Tests.Engine;
+
+public sealed class FullHarvestTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_full_harvest_stores_every_post_comment_and_vote_of_the_world()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var simulator = await SimulatorHost.StartAsync(
+            o =>
+            {
+                o.Scale = 300;
+                o.Clock.Speed = 0;
+                o.RateLimit.Points = 100_000_000;
+            },
+            cancellationToken: cancellation
+        );
+        var database = await postgres.CreateMigratedDatabaseAsync("full_harvest", cancellation);
+        await using var cluster = await HarvestCluster.StartAsync(database, simulator);
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+
+        await coordinator.StartFull();
+        await Eventually.HoldsAsync(
+            async () => (await coordinator.GetStatus()).Phase == HarvestPhase.Completed,
+            TimeSpan.FromMinutes(3),
+            "the full harvest completed",
+            TimeSpan.FromMilliseconds(500)
+        );
+
+        Assert.Equal(0, (await coordinator.GetStatus()).Parked);
+        var report = await TruthComparison.CompareAsync(simulator.BaseAddress, database, cancellation);
+        Assert.True(report.IsExactMatch, report.ToString());
+    }
+}
