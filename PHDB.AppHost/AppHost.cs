@@ -16,6 +16,7 @@ var silos = builder
     .WithPhdbDatabase(database)
     .WithProductHuntApi(productHunt)
     .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
+    .WithConfigurationSection(builder.Configuration, "Harvest")
     .WaitForCompletion(migrator);
 
 builder

@@ -9,7 +9,6 @@ namespace PHDB.AppHost;
 /// <param name="AdminPort">Port of the admin console on 127.0.0.1.</param>
 /// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when no token is configured).</param>
 /// <param name="StartHarvest">Whether the silos start a full harvest by themselves when none has run.</param>
-/// <param name="SimulatorScale">Posts in the simulator's world.</param>
 /// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
 internal sealed record PhdbHostSettings(
     int Silos,
@@ -17,7 +16,6 @@ internal sealed record PhdbHostSettings(
     int AdminPort,
     int SimulatorPort,
     bool StartHarvest,
-    int SimulatorScale,
     string? PostgresBinDirectory
 )
 {
@@ -27,7 +25,6 @@ internal sealed record PhdbHostSettings(
         var silos = ReadInt(section, "Silos", 2, 1, 16);
         var adminPort = ReadInt(section, "AdminPort", 5080, 1, 65535);
         var simulatorPort = ReadInt(section, "SimulatorPort", 5090, 1, 65535);
-        var simulatorScale = ReadInt(section, "SimulatorScale", 50_000, 10, 5_000_000);
         var startHarvest = ReadBool(section, "StartHarvest", true);
         var dataDirectory = section["DataDirectory"];
         return new PhdbHostSettings(
@@ -36,7 +33,6 @@ internal sealed record PhdbHostSettings(
             adminPort,
             simulatorPort,
             startHarvest,
-            simulatorScale,
             section["PostgresBinDirectory"]
         );
     }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 
 namespace PHDB.AppHost;
@@ -26,7 +25,7 @@ internal static class ProductHuntApiResources
         var simulator = builder
             .AddProject<Projects.PHDB_Simulator>("simulator")
             .WithEndpoint("http", endpoint => endpoint.Port = settings.SimulatorPort)
-            .WithEnvironment("Simulator__Scale", settings.SimulatorScale.ToString(CultureInfo.InvariantCulture))
+            .WithConfigurationSection(builder.Configuration, "Simulator")
             .WithEnvironment("Simulator__Applications__0__Name", "PHDB")
             .WithEnvironment("Simulator__Applications__0__DeveloperToken", token)
             .WithHttpHealthCheck("/health");

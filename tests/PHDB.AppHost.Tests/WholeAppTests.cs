@@ -6,6 +6,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 using PHDB.Testing;
+using PHDB.Testing.Truth;
 
 namespace PHDB.AppHost.Tests;
 
@@ -16,7 +17,7 @@ public sealed class WholeAppTests : IDisposable
     private readonly TemporaryDirectory dataDirectory = new("phdb-apphost-");
 
     [Fact]
-    public async Task Starts_every_resource_survives_a_killed_silo_and_reuses_its_data_directory()
+    public async Task Starts_every_resource_harvests_through_a_killed_silo_and_reuses_its_data_directory()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var adminPort = LoopbackPort.Next();
@@ -67,6 +68,7 @@ public sealed class WholeAppTests : IDisposable
                 "the admin Cluster page listing 2 active silos"
             );
 
+            Assert.Equal(0, await FinishedRunsAsync(database!));
             var victim = (await SiloProcessIdsAsync(app, expected: 2, cancellation))[0];
             using (var process = Process.GetProcessById(victim))
             {
@@ -93,6 +95,20 @@ public sealed class WholeAppTests : IDisposable
                 (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode
             );
 
+            // The full harvest that started by itself survives the loss of a silo and ends equal to the API's truth.
+            await Eventually.HoldsAsync(
+                async () => await FinishedRunsAsync(database!, "succeeded") == 1,
+                TimeSpan.FromMinutes(5),
+                "the full harvest completed on the surviving silo",
+                TimeSpan.FromSeconds(1)
+            );
+            var report = await TruthComparison.CompareAsync(
+                app.GetEndpoint("simulator", "http"),
+                database!,
+                cancellation
+            );
+            Assert.True(report.IsExactMatch, report.ToString());
+
             await app.StopAsync(cancellation);
         }
 
@@ -115,6 +131,11 @@ public sealed class WholeAppTests : IDisposable
             $"--Phdb:AdminPort={adminPort}",
             $"--Phdb:SimulatorPort={LoopbackPort.Next()}",
             "--Phdb:Silos=2",
+            "--Simulator:Scale=1500",
+            "--Simulator:RateLimit:WindowSeconds=1",
+            "--Harvest:LeaseDuration=00:00:15",
+            "--Simulator:Clock:Speed=0",
+            "--Harvest:Window=180.00:00:00",
         ];
 
     private static async Task<List<int>> SiloProcessIdsAsync(
@@ -157,6 +178,18 @@ public sealed class WholeAppTests : IDisposable
         start += marker.Length;
         var end = html.IndexOf('<', start);
         return int.Parse(html[start..end], CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> FinishedRunsAsync(string database, string? outcome = null)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM harvest_runs WHERE outcome <> 'running' AND (@outcome::text IS NULL OR outcome = @outcome)",
+            connection
+        );
+        count.Parameters.AddWithValue("outcome", (object?)outcome ?? DBNull.Value);
+        return (long)(await count.ExecuteScalarAsync())!;
     }
 
     private static Task<long> ActiveSilosAsync(string database) => CountSilosAsync(database, status: 3);

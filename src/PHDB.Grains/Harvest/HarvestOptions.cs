@@ -32,7 +32,7 @@ public sealed class HarvestOptions
 
     /// <summary>A lease a worker does not return within this time is taken back.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Failures in a row after which a partition is parked.</summary>
     [Range(1, 1000)]
