@@ -30,6 +30,8 @@ public static class HarvestServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProductHuntClient(configuration);
+        services.AddOptions<ApiApplicationsOptions>().BindConfiguration(ProductHuntOptions.SectionName);
+        services.TryAddSingleton<ApiApplications>();
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(PhdbConnectionString.Require(configuration)));
         services.TryAddSingleton<HarvestBatchWriter>();
         services.TryAddSingleton(sp => new HarvestBookkeeping(

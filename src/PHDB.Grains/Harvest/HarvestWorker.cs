@@ -19,18 +19,16 @@ namespace PHDB.Grains.Harvest;
 /// </summary>
 public sealed partial class HarvestWorker(
     IGrainFactory grains,
-    IProductHuntClient client,
+    ApiApplications applications,
     HarvestBatchWriter writer,
     HarvestBookkeeping bookkeeping,
     BatchPipeline pipeline,
     HarvestTelemetry telemetry,
     IOptions<HarvestWorkerOptions> options,
-    IOptions<ProductHuntOptions> api,
     TimeProvider timeProvider,
     ILogger<HarvestWorker> logger
 ) : BackgroundService
 {
-    private readonly string application = ApiTokenFingerprint.Of(api.Value);
     private readonly ConcurrentDictionary<long, byte> storedUsers = new();
 
     /// <inheritdoc />
@@ -42,12 +40,14 @@ public sealed partial class HarvestWorker(
         }
 
         var prefix = Environment.MachineName + "/" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        await Task.WhenAll(
-            Enumerable.Range(0, options.Value.Concurrency).Select(i => RunAsync($"{prefix}/{i}", stoppingToken))
-        );
+        var loops =
+            from application in applications.All
+            from i in Enumerable.Range(0, options.Value.Concurrency)
+            select RunAsync(application, $"{prefix}/{application.Fingerprint}/{i}", stoppingToken);
+        await Task.WhenAll(loops);
     }
 
-    private async Task RunAsync(string worker, CancellationToken stoppingToken)
+    private async Task RunAsync(ApiApplication application, string worker, CancellationToken stoppingToken)
     {
         var coordinator = grains.GetGrain<IHarvestCoordinatorGrain>("default");
         while (!stoppingToken.IsCancellationRequested)
@@ -55,7 +55,7 @@ public sealed partial class HarvestWorker(
             TimeSpan pause;
             try
             {
-                pause = await StepAsync(coordinator, worker, stoppingToken);
+                pause = await StepAsync(application, coordinator, worker, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -83,18 +83,40 @@ public sealed partial class HarvestWorker(
 
     /// <summary>One lease-fetch-write-report cycle; returns how long to pause before the next.</summary>
     private async Task<TimeSpan> StepAsync(
+        ApiApplication application,
         IHarvestCoordinatorGrain coordinator,
         string worker,
         CancellationToken cancellationToken
     )
     {
-        var leased = await coordinator.LeasePartitions(worker, options.Value.PartitionsPerLease);
+        // The slot comes first: partitions are leased only for the time of the request, not of the wait.
+        var budget = grains.GetGrain<IRateBudgetGrain>(application.Fingerprint);
+        var slot = await budget.Acquire();
+        var wait = slot.NotBefore - timeProvider.GetUtcNow();
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, timeProvider, cancellationToken);
+        }
+
+        IReadOnlyList<string> leased;
+        try
+        {
+            leased = await coordinator.LeasePartitions(worker, options.Value.PartitionsPerLease);
+        }
+        catch
+        {
+            await budget.Release(slot.Id);
+            throw;
+        }
+
         if (leased.Count == 0)
         {
+            await budget.Release(slot.Id);
             return options.Value.IdleDelay;
         }
 
         var completed = new List<PartitionProgress>();
+        var sent = false;
         try
         {
             var tickets = new List<WorkTicket>();
@@ -116,9 +138,10 @@ public sealed partial class HarvestWorker(
             }
 
             var items = tickets.Select(t => t.Task.ToWorkItem()).ToList();
-            var request = client.Plan(items)[0];
+            var request = application.Client.Plan(items)[0];
             tickets = tickets.Take(request.Count).ToList();
-            var pack = await SendAsync(request, cancellationToken);
+            sent = true;
+            var pack = await SendAsync(application, budget, slot, request, cancellationToken);
             if (pack is null)
             {
                 return options.Value.ErrorDelay;
@@ -138,21 +161,24 @@ public sealed partial class HarvestWorker(
         }
         finally
         {
+            if (!sent)
+            {
+                await budget.Release(slot.Id);
+            }
+
             await coordinator.ReturnLeases(worker, leased, completed);
         }
     }
 
     /// <summary>Sends one request within the rate budget; null when it failed as a whole.</summary>
-    private async Task<PackResult?> SendAsync(IReadOnlyList<WorkItem> request, CancellationToken cancellationToken)
+    private async Task<PackResult?> SendAsync(
+        ApiApplication application,
+        IRateBudgetGrain budget,
+        RequestSlot slot,
+        IReadOnlyList<WorkItem> request,
+        CancellationToken cancellationToken
+    )
     {
-        var budget = grains.GetGrain<IRateBudgetGrain>(application);
-        var slot = await budget.Acquire();
-        var wait = slot.NotBefore - timeProvider.GetUtcNow();
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, timeProvider, cancellationToken);
-        }
-
         using var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest request");
         activity?.SetTag("phdb.request.items", request.Count);
         telemetry.Requests.Add(1);
@@ -160,11 +186,11 @@ public sealed partial class HarvestWorker(
         PackResult pack;
         try
         {
-            pack = await client.ExecuteAsync(request, cancellationToken);
+            pack = await application.Client.ExecuteAsync(request, cancellationToken);
         }
         catch (ProductHuntRateLimitException e)
         {
-            await RateLimitedAsync(budget, slot, e);
+            await RateLimitedAsync(application, budget, slot, e);
             return null;
         }
         catch (PhdbException e)
@@ -177,14 +203,14 @@ public sealed partial class HarvestWorker(
         var limited = pack.Results.Select(r => r.Error).OfType<ProductHuntRateLimitException>().FirstOrDefault();
         if (limited is not null)
         {
-            await RateLimitedAsync(budget, slot, limited);
+            await RateLimitedAsync(application, budget, slot, limited);
         }
         else if (pack.Budget is { Limit: { } limit, Remaining: { } remaining, ResetIn: { } resetIn } known)
         {
             await budget.Report(slot.Id, new BudgetObservation(limit, remaining, resetIn, known.ObservedAt));
             telemetry.BudgetRemaining.Record(
                 remaining,
-                new KeyValuePair<string, object?>("phdb.application", application)
+                new KeyValuePair<string, object?>("phdb.application", application.Fingerprint)
             );
         }
         else
@@ -195,10 +221,15 @@ public sealed partial class HarvestWorker(
         return pack;
     }
 
-    private async Task RateLimitedAsync(IRateBudgetGrain budget, RequestSlot slot, ProductHuntRateLimitException e)
+    private async Task RateLimitedAsync(
+        ApiApplication application,
+        IRateBudgetGrain budget,
+        RequestSlot slot,
+        ProductHuntRateLimitException e
+    )
     {
-        telemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("phdb.application", application));
-        LogRateLimited(logger, application, e.ResetIn);
+        telemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("phdb.application", application.Fingerprint));
+        LogRateLimited(logger, application.Fingerprint, e.ResetIn);
         await budget.ReportRateLimited(slot.Id, e.ResetIn);
     }
 

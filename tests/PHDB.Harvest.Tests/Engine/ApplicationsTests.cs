@@ -1,0 +1,83 @@
+using PHDB.Grains.Harvest;
+using PHDB.Simulator.Configuration;
+using PHDB.Simulator.Hosting;
+using PHDB.Testing;
+
+namespace PHDB.Harvest.Tests.Engine;
+
+/// <summary>Several API applications, each with its own budget, harvest in parallel.</summary>
+public sealed class ApplicationsTests(PostgresServer postgres)
+{
+    private const int WindowSeconds = 3;
+    private static readonly TimeSpan Observation = TimeSpan.FromSeconds(3 * WindowSeconds);
+
+    [Fact]
+    public async Task Three_tokens_harvest_at_least_2_7_times_as_much_as_one_without_a_429()
+    {
+        var one = await RequestsServedAsync(tokens: 1);
+        var three = await RequestsServedAsync(tokens: 3);
+
+        Assert.All(one.Concat(three), a => Assert.Equal(0, a.RateLimited));
+        var single = one.Sum(a => a.Requests);
+        var triple = three.Sum(a => a.Requests);
+        Assert.True(
+            triple >= 2.7 * single,
+            $"3 tokens served {triple} requests in {Observation.TotalSeconds} s, 1 token {single} ({(double)triple / single:F2}×)"
+        );
+        Assert.All(three, a => Assert.True(a.Requests > 0, "every application took part"));
+    }
+
+    private async Task<List<(long Requests, long RateLimited)>> RequestsServedAsync(int tokens)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var applications = Enumerable
+            .Range(1, tokens)
+            .Select(i => new ApplicationOptions
+            {
+                Name = $"App {i}",
+                ApplicationId = 2000 + i,
+                DeveloperToken = $"token-{i}",
+            })
+            .ToList();
+        await using var simulator = await SimulatorHost.StartAsync(
+            o =>
+            {
+                o.Scale = 2_000;
+                o.Clock.Speed = 0;
+                o.Applications = applications;
+                o.RateLimit.Points = 6_250;
+                o.RateLimit.CostPerRequest = 100;
+                o.RateLimit.WindowSeconds = WindowSeconds;
+            },
+            cancellationToken: cancellation
+        );
+        var database = await postgres.CreateMigratedDatabaseAsync($"tokens_{tokens}", cancellation);
+        var settings = new Dictionary<string, string?>
+        {
+            ["ProductHunt:Token"] = applications[0].DeveloperToken,
+            ["Harvest:Window"] = "30.00:00:00",
+            ["Harvest:RateBudget:DefaultWindow"] = $"00:00:0{WindowSeconds}",
+        };
+        for (var i = 1; i < tokens; i++)
+        {
+            settings[$"ProductHunt:AdditionalTokens:{i - 1}"] = applications[i].DeveloperToken;
+        }
+
+        await using var cluster = await HarvestCluster.StartAsync(database, simulator, settings: settings);
+        await cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default").StartFull();
+        var before = simulator.Stats.Read();
+        await Task.Delay(Observation, cancellation);
+        var after = simulator.Stats.Read();
+        await cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default").CancelRun();
+
+        return
+        [
+            .. applications.Select(a =>
+                (
+                    after[a.Name].Requests - (before.TryGetValue(a.Name, out var b) ? b.Requests : 0),
+                    after[a.Name].RateLimited
+                )
+            ),
+        ];
+    }
+}
