@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using PHDB.Grains.Harvest.Events;
 
 namespace PHDB.Grains;
 
@@ -7,8 +8,8 @@ namespace PHDB.Grains;
 public static class PhdbClientBuilderExtensions
 {
     /// <summary>
-    /// Finds gateways in the PostgreSQL membership table named by <c>ConnectionStrings:phdb</c>
-    /// and keeps retrying while no silo is reachable yet.
+    /// Finds gateways in the PostgreSQL membership table named by <c>ConnectionStrings:phdb</c>, keeps retrying
+    /// while no silo is reachable yet, and can subscribe to the harvest event stream.
     /// </summary>
     public static IClientBuilder UsePhdbCluster(this IClientBuilder client, IConfiguration configuration)
     {
@@ -25,6 +26,7 @@ public static class PhdbClientBuilderExtensions
                 options.Invariant = PhdbCluster.AdoNetInvariant;
                 options.ConnectionString = connectionString;
             })
+            .AddMemoryStreams(HarvestEvents.Provider)
             .UseConnectionRetryFilter(
                 async (_, cancellationToken) =>
                 {

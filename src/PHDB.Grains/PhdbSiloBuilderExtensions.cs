@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Configuration;
+using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.RateBudgets;
 
 namespace PHDB.Grains;
@@ -10,7 +11,8 @@ namespace PHDB.Grains;
 public static class PhdbSiloBuilderExtensions
 {
     /// <summary>
-    /// Clustering, grain storage (<see cref="PhdbCluster.StateStorage"/>) and reminders on the PostgreSQL
+    /// Clustering, grain storage (<see cref="PhdbCluster.StateStorage"/>), reminders and the subscriptions of the
+    /// harvest event stream (memory streams, <c>PubSubStore</c>) on the PostgreSQL
     /// database named by <c>ConnectionStrings:phdb</c>, with failure detection tuned so that a killed silo is
     /// declared dead within about six seconds.
     /// </summary>
@@ -53,6 +55,15 @@ public static class PhdbSiloBuilderExtensions
             {
                 options.Invariant = PhdbCluster.AdoNetInvariant;
                 options.ConnectionString = connectionString;
-            });
+            })
+            .AddAdoNetGrainStorage(
+                "PubSubStore",
+                options =>
+                {
+                    options.Invariant = PhdbCluster.AdoNetInvariant;
+                    options.ConnectionString = connectionString;
+                }
+            )
+            .AddMemoryStreams(HarvestEvents.Provider);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PHDB.Domain;
+using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.RateBudgets;
 using PHDB.Harvest.Processing;
 using PHDB.ProductHunt;
@@ -19,6 +20,7 @@ namespace PHDB.Grains.Harvest;
 /// </summary>
 public sealed partial class HarvestWorker(
     IGrainFactory grains,
+    IClusterClient cluster,
     ApiApplications applications,
     HarvestBatchWriter writer,
     HarvestBookkeeping bookkeeping,
@@ -147,7 +149,7 @@ public sealed partial class HarvestWorker(
                 return options.Value.ErrorDelay;
             }
 
-            var outcomes = await CommitAsync(tickets, pack, cancellationToken);
+            var outcomes = await CommitAsync(application, tickets, pack, cancellationToken);
             foreach (var partition in outcomes.GroupBy(o => o.Partition))
             {
                 completed.Add(
@@ -229,12 +231,14 @@ public sealed partial class HarvestWorker(
     )
     {
         telemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("phdb.application", application.Fingerprint));
+        await PublishAsync(new RateLimitHit(timeProvider.GetUtcNow(), application.Fingerprint, e.ResetIn));
         LogRateLimited(logger, application.Fingerprint, e.ResetIn);
         await budget.ReportRateLimited(slot.Id, e.ResetIn);
     }
 
     /// <summary>Writes the answered pages in one transaction and turns every answer into its task's outcome.</summary>
     private async Task<List<(string Partition, TaskOutcome Outcome)>> CommitAsync(
+        ApiApplication application,
         List<WorkTicket> tickets,
         PackResult pack,
         CancellationToken cancellationToken
@@ -287,6 +291,17 @@ public sealed partial class HarvestWorker(
                 }
             }
 
+            await PublishAsync(
+                new PostsSynced(
+                    timeProvider.GetUtcNow(),
+                    answered.Count,
+                    batch.Posts.Count,
+                    batch.Comments.Count,
+                    batch.Votes.Count,
+                    application.Fingerprint
+                )
+            );
+
             if (findings.Count > 0)
             {
                 await bookkeeping.RecordFindingsAsync(
@@ -320,6 +335,22 @@ public sealed partial class HarvestWorker(
 
         return outcomes;
     }
+
+    /// <summary>Publishes a harvest event; a stream that cannot take it never fails the harvest.</summary>
+    private async Task PublishAsync(HarvestEvent harvestEvent)
+    {
+        try
+        {
+            await HarvestEvents.Get(cluster).OnNextAsync(harvestEvent);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogPublishFailed(logger, harvestEvent.GetType().Name, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the harvest event {Event}")]
+    private static partial void LogPublishFailed(ILogger logger, string @event, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest worker {Worker} failed a step")]
     private static partial void LogStepFailed(ILogger logger, string worker, Exception exception);

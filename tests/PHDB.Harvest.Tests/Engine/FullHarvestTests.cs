@@ -1,4 +1,6 @@
+using Orleans.Streams;
 using PHDB.Grains.Harvest;
+using PHDB.Grains.Harvest.Events;
 using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 using PHDB.Testing.Truth;
@@ -23,6 +25,16 @@ public sealed class FullHarvestTests(PostgresServer postgres)
         var database = await postgres.CreateMigratedDatabaseAsync("full_harvest", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var events = new System.Collections.Concurrent.ConcurrentQueue<HarvestEvent>();
+        var subscription = await HarvestEvents
+            .Get(cluster.Client)
+            .SubscribeAsync(
+                (e, _) =>
+                {
+                    events.Enqueue(e);
+                    return Task.CompletedTask;
+                }
+            );
 
         await coordinator.StartFull();
         await Eventually.HoldsAsync(
@@ -35,5 +47,11 @@ public sealed class FullHarvestTests(PostgresServer postgres)
         Assert.Equal(0, (await coordinator.GetStatus()).Parked);
         var report = await TruthComparison.CompareAsync(simulator.BaseAddress, database, cancellation);
         Assert.True(report.IsExactMatch, report.ToString());
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(events.OfType<PostsSynced>().Sum(e => e.Posts) >= report.Posts.TruthCount),
+            TimeSpan.FromSeconds(10),
+            "PostsSynced events for every post reached a subscriber of the harvest event stream"
+        );
+        await subscription.UnsubscribeAsync();
     }
 }
