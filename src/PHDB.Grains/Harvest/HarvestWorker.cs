@@ -291,6 +291,18 @@ public sealed partial class HarvestWorker(
                 }
             }
 
+            var topicsRead = answered
+                .Where(a => a.Ticket.Task.Kind == CrawlTaskKind.Topics)
+                .SelectMany(a => a.Result.Batch.Topics)
+                .Where(t => t is { FollowersCount: not null, PostsCount: not null })
+                .ToList();
+            var readAt = timeProvider.GetUtcNow();
+            await Task.WhenAll(
+                topicsRead.Select(t =>
+                    grains.GetGrain<ITopicGrain>(t.Id).Observe(t.FollowersCount!.Value, t.PostsCount!.Value, readAt)
+                )
+            );
+
             await PublishAsync(
                 new PostsSynced(
                     timeProvider.GetUtcNow(),

@@ -53,5 +53,17 @@ public sealed class FullHarvestTests(PostgresServer postgres)
             "PostsSynced events for every post reached a subscriber of the harvest event stream"
         );
         await subscription.UnsubscribeAsync();
+
+        await using var connection = new Npgsql.NpgsqlConnection(database);
+        await connection.OpenAsync(cancellation);
+        await using var anyTopic = new Npgsql.NpgsqlCommand(
+            "SELECT id, followers_count FROM topics ORDER BY id LIMIT 1",
+            connection
+        );
+        await using var reader = await anyTopic.ExecuteReaderAsync(cancellation);
+        Assert.True(await reader.ReadAsync(cancellation));
+        var freshness = await cluster.Client.GetGrain<ITopicGrain>(reader.GetInt64(0)).GetFreshness();
+        Assert.NotNull(freshness.RefreshedAt);
+        Assert.Equal(reader.GetInt32(1), freshness.FollowersCount);
     }
 }
