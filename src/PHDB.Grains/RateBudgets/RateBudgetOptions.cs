@@ -24,10 +24,6 @@ public sealed class RateBudgetOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan SlotTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a request waits while the first request to an unknown budget is in flight.</summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
-    public TimeSpan ProbeWait { get; set; } = TimeSpan.FromMilliseconds(500);
-
     /// <summary>Waited after a reset before the next window's first request, for clock skew.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ResetMargin { get; set; } = TimeSpan.FromSeconds(1);

@@ -32,12 +32,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         else
         {
             var slotsLeft = SlotsFor(state.WindowEndsAt is null ? Limit : state.Remaining) - state.InFlight.Count;
-            if (state.Limit is null && state.InFlight.Count > 0)
-            {
-                // Nothing is known of this budget yet: one request at a time until the first answer teaches it.
-                at = now + options.ProbeWait;
-            }
-            else if (slotsLeft > 0)
+            if (slotsLeft > 0)
             {
                 // The slots still allowed share the time from the last slot handed out to the window's end.
                 var from = Max(now, state.LastSlotAt);
@@ -65,6 +60,13 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     public void Report(long slotId, BudgetObservation observation)
     {
         state.InFlight.Remove(slotId);
+        if (state.Limit is null && observation.ObservedAt < state.LastSlotAt)
+        {
+            // The first answer replaces the defaults: slots from now on are paced by what it said, not queued
+            // behind those handed out while nothing was known (they still count while in flight).
+            state.LastSlotAt = observation.ObservedAt;
+        }
+
         var endsAt = observation.ObservedAt + observation.ResetIn;
         var charged = observation.Remaining - options.CostPerRequest;
         state.Limit = observation.Limit;

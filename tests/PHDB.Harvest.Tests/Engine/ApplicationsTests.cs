@@ -8,7 +8,9 @@ namespace PHDB.Harvest.Tests.Engine;
 /// <summary>Several API applications, each with its own budget, harvest in parallel.</summary>
 public sealed class ApplicationsTests(PostgresServer postgres)
 {
-    private const int WindowSeconds = 3;
+    // A small budget on a short window: the budget, not the machine's speed, bounds what each application can do.
+    private const int WindowSeconds = 4;
+    private const int Points = 1_000;
     private static readonly TimeSpan Observation = TimeSpan.FromSeconds(3 * WindowSeconds);
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class ApplicationsTests(PostgresServer postgres)
                 o.Scale = 2_000;
                 o.Clock.Speed = 0;
                 o.Applications = applications;
-                o.RateLimit.Points = 6_250;
+                o.RateLimit.Points = Points;
                 o.RateLimit.CostPerRequest = 100;
                 o.RateLimit.WindowSeconds = WindowSeconds;
             },
@@ -57,6 +59,8 @@ public sealed class ApplicationsTests(PostgresServer postgres)
             ["ProductHunt:Token"] = applications[0].DeveloperToken,
             ["Harvest:Window"] = "30.00:00:00",
             ["Harvest:RateBudget:DefaultWindow"] = $"00:00:0{WindowSeconds}",
+            ["ProductHunt:MaxComplexity"] = "1000",
+            ["Harvest:RateBudget:DefaultLimit"] = Points.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         for (var i = 1; i < tokens; i++)
         {

@@ -25,6 +25,24 @@ public sealed class RateBudgetPacerTests
         Assert.All(complete, w => Assert.InRange(w.Requests, 60, 63));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    [InlineData(8)]
+    public void A_small_budget_on_a_short_window_is_never_exceeded(int workers)
+    {
+        var api = new FixedWindowApi(limit: 1_000, cost: 100, window: TimeSpan.FromSeconds(4));
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 1_000, DefaultWindow = TimeSpan.FromSeconds(4) }
+        );
+
+        Run(pacer, api, workers, until: Start + TimeSpan.FromMinutes(1));
+
+        Assert.Equal(0, api.RateLimited);
+        Assert.All(api.Windows.SkipLast(1), w => Assert.InRange(w.Requests, 9, 10));
+    }
+
     [Fact]
     public void Requests_are_spread_over_the_window_not_sent_in_a_burst()
     {
