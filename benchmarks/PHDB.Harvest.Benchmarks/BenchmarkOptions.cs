@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace PHDB.Harvest.Benchmarks;
+
+/// <summary>The command line: <c>--name value</c> pairs, all optional.</summary>
+/// <param name="Scale">Posts in the simulated world.</param>
+/// <param name="WindowSeconds">Length of the accelerated rate-limit window (the live one is 900 s).</param>
+/// <param name="BaselineWindows">Windows the original tool's pattern runs for.</param>
+/// <param name="Silos">Silos of the harvesting cluster.</param>
+/// <param name="Workers">Harvest workers per silo.</param>
+/// <param name="Parts">Which measurements to run: <c>original</c>, <c>throttled</c>, <c>unthrottled</c>.</param>
+/// <param name="TimeoutMinutes">A full harvest that takes longer fails the run.</param>
+internal sealed record BenchmarkOptions(
+    int Scale,
+    int WindowSeconds,
+    int BaselineWindows,
+    short Silos,
+    int Workers,
+    IReadOnlySet<string> Parts,
+    int TimeoutMinutes
+)
+{
+    /// <summary>Points per window and per request, as the live API.</summary>
+    public const int Points = 6_250;
+
+    /// <inheritdoc cref="Points"/>
+    public const int CostPerRequest = 100;
+
+    /// <summary>The live window, which the accelerated one stands for.</summary>
+    public static readonly TimeSpan LiveWindow = TimeSpan.FromMinutes(15);
+
+    /// <summary>The original tool's pause between requests on the live API.</summary>
+    public static readonly TimeSpan LiveOriginalInterval = TimeSpan.FromSeconds(2);
+
+    public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
+
+    /// <summary>The original's 2 s scaled to the accelerated window (the same fraction of a window).</summary>
+    public TimeSpan OriginalInterval => Window * (LiveOriginalInterval / LiveWindow);
+
+    public static BenchmarkOptions Parse(string[] args) =>
+        new(
+            Number(args, "scale", 50_000),
+            Number(args, "window", 3),
+            Number(args, "original-windows", 3),
+            (short)Number(args, "silos", 2),
+            Number(args, "workers", 4),
+            (Text(args, "only") ?? "original,throttled,unthrottled")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .ToHashSet(StringComparer.Ordinal),
+            Number(args, "timeout", 60)
+        );
+
+    private static string? Text(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, "--" + name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int Number(string[] args, string name, int fallback) =>
+        Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using PHDB.Harvest.Benchmarks;
+using PHDB.Simulator.Configuration;
+using PHDB.Simulator.Hosting;
+using PHDB.Testing;
+
+// Full harvest benchmark, in one run on one machine, against one in-process simulator with live-like limits on an
+// accelerated window (6,250 points, 100 per request) and a throwaway PostgreSQL server:
+//   1. the original tool's pattern (one 20-post page per request, 2 s of a 15-minute window apart) for a few windows;
+//   2. PHDB's full harvest of the whole world on an Orleans cluster (posts, topics, collections, comments, votes);
+//   3. the same full harvest with the rate limit out of the way.
+// Each has its own application (own budget and counters) in the simulator and its own database.
+// Usage: dotnet run -c Release --project benchmarks/PHDB.Harvest.Benchmarks -- [--scale 50000] [--window 3]
+//        [--original-windows 3] [--silos 2] [--workers 4] [--only original,throttled,unthrottled] [--timeout 60]
+var options = BenchmarkOptions.Parse(args);
+var original = new BenchmarkApplication("Original", "original-token", BenchmarkOptions.Points);
+var phdb = new BenchmarkApplication("PHDB", "phdb-token", BenchmarkOptions.Points);
+var unthrottled = new BenchmarkApplication("Unthrottled", "unthrottled-token", 1_000_000_000);
+var timeout = TimeSpan.FromMinutes(options.TimeoutMinutes);
+
+Console.WriteLine(
+    string.Create(
+        CultureInfo.InvariantCulture,
+        $"World of {options.Scale:N0} posts; {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {BenchmarkOptions.CostPerRequest} per request; original's interval {options.OriginalInterval.TotalMilliseconds:0.0} ms; {options.Silos} silos × {options.Workers} workers; {Environment.ProcessorCount} cores"
+    )
+);
+
+await using var simulator = await SimulatorHost.StartAsync(o =>
+{
+    o.Scale = options.Scale;
+    o.Clock.Speed = 0;
+    o.RateLimit = new RateLimitOptions
+    {
+        Points = BenchmarkOptions.Points,
+        CostPerRequest = BenchmarkOptions.CostPerRequest,
+        WindowSeconds = options.WindowSeconds,
+    };
+    o.Applications =
+    [
+        .. new[] { original, phdb, unthrottled }.Select(
+            (a, i) =>
+                new ApplicationOptions
+                {
+                    Name = a.Name,
+                    ApplicationId = i + 1,
+                    DeveloperToken = a.Token,
+                    Points = a.Points,
+                }
+        ),
+    ];
+});
+
+var postgres = new PostgresServer();
+await postgres.InitializeAsync();
+try
+{
+    OriginalOutcome? originalOutcome = null;
+    if (options.Parts.Contains("original"))
+    {
+        Console.WriteLine($"Original pattern for {options.BaselineWindows} windows…");
+        originalOutcome = await OriginalPattern.RunAsync(simulator, original, options);
+    }
+
+    HarvestOutcome? throttledOutcome = null;
+    if (options.Parts.Contains("throttled"))
+    {
+        Console.WriteLine("PHDB full harvest, live-like limits…");
+        var database = await postgres.CreateMigratedDatabaseAsync("harvest_bench_throttled", CancellationToken.None);
+        throttledOutcome = await FullHarvestMeasurement.RunAsync(
+            simulator,
+            phdb,
+            database,
+            options,
+            HarvestSettings.Throttled(options),
+            timeout
+        );
+    }
+
+    HarvestOutcome? unthrottledOutcome = null;
+    if (options.Parts.Contains("unthrottled"))
+    {
+        Console.WriteLine("PHDB full harvest, rate limit out of the way…");
+        var database = await postgres.CreateMigratedDatabaseAsync("harvest_bench_unthrottled", CancellationToken.None);
+        unthrottledOutcome = await FullHarvestMeasurement.RunAsync(
+            simulator,
+            unthrottled,
+            database,
+            options,
+            HarvestSettings.Unthrottled(options),
+            timeout
+        );
+    }
+
+    Console.WriteLine();
+    Report.Write(Console.Out, options, originalOutcome, throttledOutcome, unthrottledOutcome);
+}
+finally
+{
+    await postgres.DisposeAsync();
+}
