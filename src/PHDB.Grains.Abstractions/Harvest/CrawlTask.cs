@@ -10,6 +10,10 @@ namespace PHDB.Grains.Harvest;
 /// <param name="From">For posts windows: the first instant (inclusive).</param>
 /// <param name="To">For posts windows: the last instant (inclusive).</param>
 /// <param name="After">The committed cursor.</param>
+/// <param name="RefreshCommentsFrom">
+/// For posts windows of incremental runs: posts launched from this instant on have their comments read again even
+/// when their comment count did not change (comments keep gaining votes, which no post count shows).
+/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.CrawlTask")]
 public sealed record CrawlTask(
     [property: Id(0)] CrawlTaskKind Kind,
@@ -17,7 +21,8 @@ public sealed record CrawlTask(
     [property: Id(2)] long ParentId = 0,
     [property: Id(3)] DateTimeOffset? From = null,
     [property: Id(4)] DateTimeOffset? To = null,
-    [property: Id(5)] string? After = null
+    [property: Id(5)] string? After = null,
+    [property: Id(6)] DateTimeOffset? RefreshCommentsFrom = null
 )
 {
     /// <summary>Whether the task belongs to a post, comment or collection rather than to a partition's root.</summary>

@@ -12,6 +12,10 @@ namespace PHDB.Grains.Harvest;
 /// <param name="Leased">Partitions a worker is fetching now.</param>
 /// <param name="LastCompletedStart">Start of the last completed run: new posts are looked for from here (minus the look-back).</param>
 /// <param name="NextIncrementalAt">When the schedule starts the next incremental run, if scheduled.</param>
+/// <param name="HighWaterMark">
+/// The newest post <c>createdAt</c> that completed runs stored: the API's own "now" as far as the harvest knows it,
+/// from which incremental runs plan (the API's clock need not be the silo's).
+/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.HarvestStatus")]
 public sealed record HarvestStatus(
     [property: Id(0)] HarvestMode Mode,
@@ -24,5 +28,6 @@ public sealed record HarvestStatus(
     [property: Id(7)] int Parked,
     [property: Id(8)] int Leased,
     [property: Id(9)] DateTimeOffset? LastCompletedStart,
-    [property: Id(10)] DateTimeOffset? NextIncrementalAt
+    [property: Id(10)] DateTimeOffset? NextIncrementalAt,
+    [property: Id(11)] DateTimeOffset? HighWaterMark = null
 );

@@ -9,10 +9,11 @@ public interface IPostGrain : IGrainWithIntegerKey
 {
     /// <summary>
     /// Takes in the post's counts as a page showed them. When they differ from the last seen ones, the comments
-    /// and votes are (re)walked from their start. Returns whether the post has nested work.
+    /// and votes are (re)walked from their start; with <paramref name="refreshComments"/> the comments are re-walked
+    /// even when their count did not change (their votes may have). Returns whether the post has nested work.
     /// </summary>
     [Alias("Observe")]
-    Task<bool> Observe(int commentsCount, int votesCount, DateTimeOffset observedAt);
+    Task<bool> Observe(int commentsCount, int votesCount, DateTimeOffset observedAt, bool refreshComments = false);
 
     /// <summary>Up to <paramref name="max"/> of the post's nested tasks, at their committed cursors.</summary>
     [Alias("TakeWork")]

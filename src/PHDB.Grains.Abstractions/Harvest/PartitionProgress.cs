@@ -1,6 +1,16 @@
 namespace PHDB.Grains.Harvest;
 
 /// <summary>A crawl partition's state, for the coordinator, the console and tests.</summary>
+/// <param name="Key">The partition key.</param>
+/// <param name="Status">Where the partition stands.</param>
+/// <param name="Cursor">The committed cursor of its own connection.</param>
+/// <param name="Pages">Pages committed (own and nested).</param>
+/// <param name="Nodes">Rows committed (own and nested).</param>
+/// <param name="PendingSubjects">Posts, collections and users with work left.</param>
+/// <param name="ConsecutiveFailures">Failed pages in a row.</param>
+/// <param name="LastError">The last failure.</param>
+/// <param name="UpdatedAt">When its state last changed.</param>
+/// <param name="NewestPost">The newest <c>createdAt</c> of the posts its pages held, if any.</param>
 [GenerateSerializer, Immutable, Alias("phdb.PartitionProgress")]
 public sealed record PartitionProgress(
     [property: Id(0)] string Key,
@@ -11,5 +21,6 @@ public sealed record PartitionProgress(
     [property: Id(5)] int PendingSubjects,
     [property: Id(6)] int ConsecutiveFailures,
     [property: Id(7)] string? LastError,
-    [property: Id(8)] DateTimeOffset? UpdatedAt
+    [property: Id(8)] DateTimeOffset? UpdatedAt,
+    [property: Id(9)] DateTimeOffset? NewestPost = null
 );

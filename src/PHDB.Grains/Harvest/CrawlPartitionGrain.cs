@@ -106,7 +106,7 @@ public sealed class CrawlPartitionGrain(
         {
             state.State.Root = outcome.Task with { After = outcome.NextAfter ?? outcome.Task.After };
             state.State.RootExhausted = outcome.NextAfter is null;
-            await DiscoverAsync(outcome.Discovered);
+            await DiscoverAsync(outcome.Task, outcome.Discovered);
         }
 
         foreach (var outcome in committed)
@@ -114,10 +114,16 @@ public sealed class CrawlPartitionGrain(
             if (outcome.Task.Kind == CrawlTaskKind.User)
             {
                 state.State.PendingUsers.Remove(outcome.Task.SubjectId);
+                state.State.ReadUsers.Add(outcome.Task.SubjectId);
             }
 
+            // A worker knows only the users its own silo stored; the partition remembers the ones it read, so a user
+            // that many pages refer to (the token's owner, a prolific maker) is read once per partition, not once
+            // per page a silo without that knowledge commits.
             state.State.PendingUsers.UnionWith(
-                outcome.Discovered.Where(d => d.Kind == CrawlTaskKind.User).Select(d => d.SubjectId)
+                outcome
+                    .Discovered.Where(d => d.Kind == CrawlTaskKind.User && !state.State.ReadUsers.Contains(d.SubjectId))
+                    .Select(d => d.SubjectId)
             );
         }
 
@@ -180,8 +186,16 @@ public sealed class CrawlPartitionGrain(
     private static long PostOf(CrawlTask task) =>
         task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.PostVotes ? task.SubjectId : task.ParentId;
 
-    private async Task DiscoverAsync(IReadOnlyList<DiscoveredSubject> discovered)
+    private async Task DiscoverAsync(CrawlTask root, IReadOnlyList<DiscoveredSubject> discovered)
     {
+        foreach (var at in discovered.Select(d => d.At).OfType<DateTimeOffset>())
+        {
+            if (state.State.NewestPost is not { } newest || at > newest)
+            {
+                state.State.NewestPost = at;
+            }
+        }
+
         foreach (var collection in discovered.Where(d => d.Kind == CrawlTaskKind.CollectionPosts))
         {
             state.State.CollectionCursors.TryAdd(collection.SubjectId, null);
@@ -199,7 +213,8 @@ public sealed class CrawlPartitionGrain(
                     .Observe(
                         post.Where(d => d.Kind == CrawlTaskKind.PostComments).Sum(d => d.Count),
                         post.Where(d => d.Kind == CrawlTaskKind.PostVotes).Sum(d => d.Count),
-                        observedAt
+                        observedAt,
+                        root.RefreshCommentsFrom is { } refreshFrom && post.Any(d => d.At >= refreshFrom)
                     )
             )
         );
@@ -233,7 +248,8 @@ public sealed class CrawlPartitionGrain(
             s.PendingPosts.Count + s.CollectionCursors.Count + s.PendingUsers.Count,
             s.ConsecutiveFailures,
             s.LastError,
-            s.UpdatedAt
+            s.UpdatedAt,
+            s.NewestPost
         );
     }
 }

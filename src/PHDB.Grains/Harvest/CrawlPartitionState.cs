@@ -47,4 +47,12 @@ public sealed class CrawlPartitionState
     /// <summary>Disclosed users this partition's pages referred to whose profiles are still to read.</summary>
     [Id(10)]
     public HashSet<long> PendingUsers { get; set; } = [];
+
+    /// <summary>The newest <c>createdAt</c> of the posts its committed pages held.</summary>
+    [Id(11)]
+    public DateTimeOffset? NewestPost { get; set; }
+
+    /// <summary>Disclosed users this partition already read: pages that refer to them again add no work.</summary>
+    [Id(12)]
+    public HashSet<long> ReadUsers { get; set; } = [];
 }

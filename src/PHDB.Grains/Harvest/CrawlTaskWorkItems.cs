@@ -62,8 +62,22 @@ public static class CrawlTaskWorkItems
             case CrawlTaskKind.PostsWindow:
                 foreach (var post in result.Batch.Posts)
                 {
-                    found.Add(new DiscoveredSubject(CrawlTaskKind.PostComments, post.Id, Count: post.CommentsCount));
-                    found.Add(new DiscoveredSubject(CrawlTaskKind.PostVotes, post.Id, Count: post.VotesCount));
+                    found.Add(
+                        new DiscoveredSubject(
+                            CrawlTaskKind.PostComments,
+                            post.Id,
+                            Count: post.CommentsCount,
+                            At: post.CreatedAt
+                        )
+                    );
+                    found.Add(
+                        new DiscoveredSubject(
+                            CrawlTaskKind.PostVotes,
+                            post.Id,
+                            Count: post.VotesCount,
+                            At: post.CreatedAt
+                        )
+                    );
                 }
 
                 break;

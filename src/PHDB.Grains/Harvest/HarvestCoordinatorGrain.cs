@@ -205,7 +205,11 @@ public sealed partial class HarvestCoordinatorGrain(
         var plan =
             mode == HarvestMode.Full
                 ? HarvestPlanner.Full(runId, options.Value, now)
-                : HarvestPlanner.Incremental(runId, options.Value, state.State.LastCompletedStart, now);
+                : HarvestPlanner.Incremental(
+                    runId,
+                    options.Value,
+                    state.State.HighWaterMark ?? state.State.LastCompletedStart
+                );
         await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
 
         state.State.Mode = mode;
@@ -236,6 +240,13 @@ public sealed partial class HarvestCoordinatorGrain(
         {
             state.State.LastCompletedStart = state.State.StartedAt;
             state.State.FullHarvestCompleted |= state.State.Mode == HarvestMode.Full;
+            foreach (var progress in await GetPartitions())
+            {
+                if (progress.NewestPost is { } newest && !(state.State.HighWaterMark >= newest))
+                {
+                    state.State.HighWaterMark = newest;
+                }
+            }
         }
 
         await state.WriteStateAsync();
@@ -292,7 +303,8 @@ public sealed partial class HarvestCoordinatorGrain(
             s.Partitions.Count(p => p.Value == PartitionStatus.Parked),
             leases.Count,
             s.LastCompletedStart,
-            next
+            next,
+            s.HighWaterMark
         );
     }
 

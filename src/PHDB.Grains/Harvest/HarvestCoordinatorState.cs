@@ -35,4 +35,8 @@ public sealed class HarvestCoordinatorState
     /// <summary>Whether a full harvest has ever completed (incremental runs start after that).</summary>
     [Id(7)]
     public bool FullHarvestCompleted { get; set; }
+
+    /// <summary>The newest post <c>createdAt</c> that completed runs stored (see <see cref="HarvestStatus.HighWaterMark"/>).</summary>
+    [Id(8)]
+    public DateTimeOffset? HighWaterMark { get; set; }
 }

@@ -13,21 +13,30 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     private long PostId => this.GetPrimaryKeyLong();
 
     /// <inheritdoc />
-    public async Task<bool> Observe(int commentsCount, int votesCount, DateTimeOffset observedAt)
+    public async Task<bool> Observe(
+        int commentsCount,
+        int votesCount,
+        DateTimeOffset observedAt,
+        bool refreshComments = false
+    )
     {
         var last = state.State.History.Count > 0 ? state.State.History[^1] : null;
-        if (last is not null && last.Comments == commentsCount && last.Votes == votesCount)
+        var unchanged = last is not null && last.Comments == commentsCount && last.Votes == votesCount;
+        if (unchanged && !(refreshComments && commentsCount > 0))
         {
             return state.State.Open.Count > 0;
         }
 
-        state.State.History.Add(new PostCounts(commentsCount, votesCount, observedAt));
-        if (state.State.History.Count > HistoryLimit)
+        if (!unchanged)
         {
-            state.State.History.RemoveAt(0);
+            state.State.History.Add(new PostCounts(commentsCount, votesCount, observedAt));
+            if (state.State.History.Count > HistoryLimit)
+            {
+                state.State.History.RemoveAt(0);
+            }
         }
 
-        if (commentsCount > 0 && (last is null || last.Comments != commentsCount))
+        if (commentsCount > 0 && (last is null || last.Comments != commentsCount || refreshComments))
         {
             Open(new CrawlTask(CrawlTaskKind.PostComments, PostId));
         }
@@ -65,7 +74,19 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
 
         foreach (var subject in outcome.Discovered)
         {
-            if (subject.Kind is CrawlTaskKind.CommentVotes or CrawlTaskKind.CommentReplies)
+            if (subject.Kind == CrawlTaskKind.CommentVotes)
+            {
+                // A re-read of the comments reveals every comment with votes: only those whose count moved (or
+                // that were never walked) are walked again.
+                if (state.State.CommentVotes.TryGetValue(subject.SubjectId, out var seen) && seen == subject.Count)
+                {
+                    continue;
+                }
+
+                state.State.CommentVotes[subject.SubjectId] = subject.Count;
+                Open(new CrawlTask(subject.Kind, subject.SubjectId, PostId, After: subject.After));
+            }
+            else if (subject.Kind == CrawlTaskKind.CommentReplies)
             {
                 Open(new CrawlTask(subject.Kind, subject.SubjectId, PostId, After: subject.After));
             }

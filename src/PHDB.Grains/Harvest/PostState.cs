@@ -11,4 +11,8 @@ public sealed class PostState
     /// <summary>Nested connections still to walk, by <see cref="PostGrain.TaskKey"/>, at their committed cursors.</summary>
     [Id(1)]
     public Dictionary<string, CrawlTask> Open { get; set; } = [];
+
+    /// <summary>The votes count each of its comments showed when its votes were last opened for walking.</summary>
+    [Id(2)]
+    public Dictionary<long, int> CommentVotes { get; set; } = [];
 }
