@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PHDB.Grains.Harvest.Events;
 using PHDB.Storage;
 
 namespace PHDB.Grains.Harvest;
@@ -151,6 +152,12 @@ public sealed partial class HarvestCoordinatorGrain(
             {
                 state.State.Partitions[update.Key] = update.Status;
                 changed = true;
+                if (update.Status is PartitionStatus.Done or PartitionStatus.Parked)
+                {
+                    await PublishAsync(
+                        new PartitionCompleted(timeProvider.GetUtcNow(), state.State.RunId, update.Key, update.Status)
+                    );
+                }
             }
         }
 
@@ -273,6 +280,16 @@ public sealed partial class HarvestCoordinatorGrain(
             CancellationToken.None
         );
         LogPhase(logger, state.State.RunId, phase);
+        await PublishAsync(
+            outcome == HarvestOutcome.Succeeded
+                ? new HarvestCompleted(now, state.State.RunId, state.State.Mode, state.State.Partitions.Count)
+                : new HarvestFailed(
+                    now,
+                    state.State.RunId,
+                    state.State.Mode,
+                    phase == HarvestPhase.Cancelled ? "cancelled by an operator" : $"{parked} partition(s) parked"
+                )
+        );
         await EnsureScheduleAsync();
     }
 
@@ -307,6 +324,24 @@ public sealed partial class HarvestCoordinatorGrain(
             s.HighWaterMark
         );
     }
+
+    /// <summary>Publishes a run event; a stream that cannot take it never fails the run.</summary>
+    private async Task PublishAsync(HarvestEvent harvestEvent)
+    {
+        try
+        {
+            await this.GetStreamProvider(HarvestEvents.Provider)
+                .GetStream<HarvestEvent>(HarvestEvents.Id)
+                .OnNextAsync(harvestEvent);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogPublishFailed(logger, harvestEvent.GetType().Name, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the harvest event {Event}")]
+    private static partial void LogPublishFailed(ILogger logger, string @event, Exception exception);
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -52,6 +52,17 @@ public sealed class FullHarvestTests(PostgresServer postgres)
             TimeSpan.FromSeconds(10),
             "PostsSynced events for every post reached a subscriber of the harvest event stream"
         );
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(events.OfType<HarvestCompleted>().Any()),
+            TimeSpan.FromSeconds(10),
+            "a HarvestCompleted event reached the subscriber"
+        );
+        var status = await coordinator.GetStatus();
+        Assert.Equal(status.RunId, events.OfType<HarvestCompleted>().Single().RunId);
+        Assert.Equal(
+            status.Partitions,
+            events.OfType<PartitionCompleted>().Select(e => e.Partition).Distinct().Count()
+        );
         await subscription.UnsubscribeAsync();
 
         await using var connection = new Npgsql.NpgsqlConnection(database);
