@@ -1,7 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using PHDB.Grains;
-using PHDB.Grains.Harvest;
+using PHDB.Testing.Harvest;
 
 namespace PHDB.Harvest.Benchmarks;
 
@@ -19,8 +18,6 @@ internal static class BenchmarkCluster
         IReadOnlyDictionary<string, string?> settings
     )
     {
-        var builder = new TestClusterBuilder(silos);
-        builder.Options.UseTestClusterMembership = false;
         var configuration = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = database,
@@ -35,26 +32,6 @@ internal static class BenchmarkCluster
             configuration[key] = value;
         }
 
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(configuration));
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.UsePhdbCluster(siloBuilder.Configuration);
-            siloBuilder.Services.AddPhdbHarvest(siloBuilder.Configuration);
-        }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UsePhdbCluster(configuration);
+        return await HarvestTestCluster.StartAsync(silos, configuration);
     }
 }

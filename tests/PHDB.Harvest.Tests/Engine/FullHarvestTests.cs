@@ -1,7 +1,6 @@
 using Orleans.Streams;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
-using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 using PHDB.Testing.Truth;
 
@@ -13,15 +12,7 @@ public sealed class FullHarvestTests(PostgresServer postgres)
     public async Task A_full_harvest_stores_every_post_comment_and_vote_of_the_world()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var simulator = await SimulatorHost.StartAsync(
-            o =>
-            {
-                o.Scale = 300;
-                o.Clock.Speed = 0;
-                o.RateLimit.Points = 100_000_000;
-            },
-            cancellationToken: cancellation
-        );
+        await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("full_harvest", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");

@@ -1,8 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using PHDB.Grains;
-using PHDB.Grains.Harvest;
 using PHDB.Simulator.Hosting;
+using PHDB.Testing.Harvest;
 
 namespace PHDB.Harvest.Tests.Engine;
 
@@ -19,8 +18,6 @@ internal static class HarvestCluster
         IReadOnlyDictionary<string, string?>? settings = null
     )
     {
-        var builder = new TestClusterBuilder(silos);
-        builder.Options.UseTestClusterMembership = false;
         var configuration = new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = database,
@@ -41,26 +38,18 @@ internal static class HarvestCluster
             configuration[key] = value;
         }
 
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(configuration));
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
-        return cluster;
+        return await HarvestTestCluster.StartAsync(silos, configuration);
     }
 
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            siloBuilder.UsePhdbCluster(siloBuilder.Configuration);
-            siloBuilder.Services.AddPhdbHarvest(siloBuilder.Configuration);
-        }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UsePhdbCluster(configuration);
-    }
+    /// <summary>A simulated world of <paramref name="scale"/> posts with its clock frozen and no rate limit in the way.</summary>
+    public static Task<SimulatorHost> StartWorldAsync(int scale, CancellationToken cancellationToken) =>
+        SimulatorHost.StartAsync(
+            o =>
+            {
+                o.Scale = scale;
+                o.Clock.Speed = 0;
+                o.RateLimit.Points = 100_000_000;
+            },
+            cancellationToken: cancellationToken
+        );
 }

@@ -1,5 +1,4 @@
 using PHDB.Grains.Harvest;
-using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 using PHDB.Testing.Truth;
 
@@ -19,15 +18,7 @@ public sealed class IncrementalHarvestTests(PostgresServer postgres)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var output = TestContext.Current.TestOutputHelper;
-        await using var simulator = await SimulatorHost.StartAsync(
-            o =>
-            {
-                o.Scale = 300;
-                o.Clock.Speed = 0;
-                o.RateLimit.Points = 100_000_000;
-            },
-            cancellationToken: cancellation
-        );
+        await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("incremental_harvest", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(
             database,

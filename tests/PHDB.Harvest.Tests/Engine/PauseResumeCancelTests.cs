@@ -16,15 +16,7 @@ public sealed class PauseResumeCancelTests(PostgresServer postgres)
     public async Task Pause_stops_the_requests_resume_finishes_the_run_and_cancel_ends_it_for_good()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var simulator = await SimulatorHost.StartAsync(
-            o =>
-            {
-                o.Scale = 300;
-                o.Clock.Speed = 0;
-                o.RateLimit.Points = 100_000_000;
-            },
-            cancellationToken: cancellation
-        );
+        await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("pause_resume_cancel", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");

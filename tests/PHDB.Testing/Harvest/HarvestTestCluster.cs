@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using PHDB.Grains;
+using PHDB.Grains.Harvest;
+
+namespace PHDB.Testing.Harvest;
+
+/// <summary>
+/// An in-process Orleans cluster whose silos are configured as PHDB's are (cluster, grain state and reminders on
+/// PostgreSQL, the harvest with its workers and API client) from the given configuration; its client joins the
+/// same way the admin console does.
+/// </summary>
+public static class HarvestTestCluster
+{
+    /// <summary>Starts <paramref name="silos"/> silos with <paramref name="configuration"/> as their configuration.</summary>
+    public static async Task<TestCluster> StartAsync(short silos, IReadOnlyDictionary<string, string?> configuration)
+    {
+        var builder = new TestClusterBuilder(silos);
+        builder.Options.UseTestClusterMembership = false;
+        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(configuration));
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.UsePhdbCluster(siloBuilder.Configuration);
+            siloBuilder.Services.AddPhdbHarvest(siloBuilder.Configuration);
+        }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
+            clientBuilder.UsePhdbCluster(configuration);
+    }
+}
