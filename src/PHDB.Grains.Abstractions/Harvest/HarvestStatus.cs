@@ -16,6 +16,7 @@ namespace PHDB.Grains.Harvest;
 /// The newest post <c>createdAt</c> that completed runs stored: the API's own "now" as far as the harvest knows it,
 /// from which incremental runs plan (the API's clock need not be the silo's).
 /// </param>
+/// <param name="Schedule">The incremental schedule in force.</param>
 [GenerateSerializer, Immutable, Alias("phdb.HarvestStatus")]
 public sealed record HarvestStatus(
     [property: Id(0)] HarvestMode Mode,
@@ -29,5 +30,6 @@ public sealed record HarvestStatus(
     [property: Id(8)] int Leased,
     [property: Id(9)] DateTimeOffset? LastCompletedStart,
     [property: Id(10)] DateTimeOffset? NextIncrementalAt,
-    [property: Id(11)] DateTimeOffset? HighWaterMark = null
+    [property: Id(11)] DateTimeOffset? HighWaterMark = null,
+    [property: Id(12)] HarvestSchedule? Schedule = null
 );

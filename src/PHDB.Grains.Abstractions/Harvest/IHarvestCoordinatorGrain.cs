@@ -36,6 +36,15 @@ public interface IHarvestCoordinatorGrain : IGrainWithStringKey
     [Alias("GetPartitions")]
     Task<IReadOnlyList<PartitionProgress>> GetPartitions();
 
+    /// <summary>The incremental schedule in force.</summary>
+    [Alias("GetSchedule")]
+    Task<HarvestSchedule> GetSchedule();
+
+    /// <summary>Changes the incremental schedule; it takes effect at once and survives restarts.</summary>
+    /// <exception cref="ArgumentException">The schedule is out of range (see <see cref="HarvestSchedule.Problem"/>).</exception>
+    [Alias("SetSchedule")]
+    Task<HarvestSchedule> SetSchedule(HarvestSchedule schedule);
+
     /// <summary>Leases up to <paramref name="max"/> partitions with work to <paramref name="worker"/>.</summary>
     [Alias("LeasePartitions")]
     Task<IReadOnlyList<string>> LeasePartitions(string worker, int max);

@@ -8,6 +8,9 @@ namespace PHDB.Grains.RateBudgets;
 /// <param name="InFlight">Slots handed out whose outcome has not been reported.</param>
 /// <param name="RequestsThisWindow">Requests reported in the current window.</param>
 /// <param name="RateLimitHits">429 answers since the grain was created.</param>
+/// <param name="WindowLength">Length of a window (learned from the API, or the configured default).</param>
+/// <param name="CostPerRequest">Points one request costs.</param>
+/// <param name="TokenHint">The last four characters of the application's token, the only part ever shown.</param>
 [GenerateSerializer, Immutable, Alias("phdb.RateBudgetStatus")]
 public sealed record RateBudgetStatus(
     [property: Id(0)] int Limit,
@@ -16,5 +19,8 @@ public sealed record RateBudgetStatus(
     [property: Id(3)] DateTimeOffset? RateLimitedUntil,
     [property: Id(4)] int InFlight,
     [property: Id(5)] int RequestsThisWindow,
-    [property: Id(6)] long RateLimitHits
+    [property: Id(6)] long RateLimitHits,
+    [property: Id(7)] string? TokenHint = null,
+    [property: Id(8)] TimeSpan WindowLength = default,
+    [property: Id(9)] int CostPerRequest = 0
 );

@@ -26,7 +26,14 @@ public sealed class ApiApplications : IDisposable
         ArgumentNullException.ThrowIfNull(primaryOptions);
         ArgumentNullException.ThrowIfNull(applications);
         ArgumentNullException.ThrowIfNull(httpClients);
-        var all = new List<ApiApplication> { new(ApiTokenFingerprint.Of(primaryOptions.Value), primary) };
+        var all = new List<ApiApplication>
+        {
+            new(
+                ApiTokenFingerprint.Of(primaryOptions.Value),
+                primary,
+                ApiTokenFingerprint.HintOf(primaryOptions.Value)
+            ),
+        };
         foreach (var token in applications.Value.AdditionalTokens.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct())
         {
             var options = Clone(primaryOptions.Value, token);
@@ -44,7 +51,7 @@ public sealed class ApiApplications : IDisposable
                 telemetry
             );
             owned.Add(client);
-            all.Add(new ApiApplication(fingerprint, client));
+            all.Add(new ApiApplication(fingerprint, client, ApiTokenFingerprint.HintOf(options)));
         }
 
         All = all;

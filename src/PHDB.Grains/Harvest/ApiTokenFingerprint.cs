@@ -14,4 +14,12 @@ public static class ApiTokenFingerprint
         var secret = options.Token ?? options.ClientId ?? "";
         return "app-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)))[..16];
     }
+
+    /// <summary>The last four characters of the configured token (or client id), the only part ever shown.</summary>
+    public static string HintOf(ProductHuntOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var secret = options.Token ?? options.ClientId ?? "";
+        return secret.Length > 8 ? "…" + secret[^4..] : "…";
+    }
 }

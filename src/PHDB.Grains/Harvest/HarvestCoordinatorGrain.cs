@@ -5,7 +5,11 @@ using PHDB.Storage;
 
 namespace PHDB.Grains.Harvest;
 
-/// <summary>The harvest coordinator; see <see cref="IHarvestCoordinatorGrain"/>.</summary>
+/// <summary>
+/// The harvest coordinator; see <see cref="IHarvestCoordinatorGrain"/>. It publishes its status and the partitions
+/// whose progress moved on the harvest event stream, at most once per <see cref="PublishInterval"/> (phase changes
+/// at once).
+/// </summary>
 public sealed partial class HarvestCoordinatorGrain(
     [PersistentState("coordinator", PhdbCluster.StateStorage)] IPersistentState<HarvestCoordinatorState> state,
     IOptions<HarvestOptions> options,
@@ -14,7 +18,12 @@ public sealed partial class HarvestCoordinatorGrain(
     ILogger<HarvestCoordinatorGrain> logger
 ) : Grain, IHarvestCoordinatorGrain, IRemindable
 {
+    /// <summary>The shortest time between two published status changes.</summary>
+    public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(1);
+
     private const string IncrementalReminder = "incremental";
+    private readonly Dictionary<string, PartitionProgress> movedPartitions = new(StringComparer.Ordinal);
+    private bool statusChanged;
     private readonly Dictionary<string, (string Worker, DateTimeOffset Expires)> leases = new(StringComparer.Ordinal);
     private readonly Queue<string> ready = new();
 
@@ -29,6 +38,7 @@ public sealed partial class HarvestCoordinatorGrain(
             }
         }
 
+        this.RegisterGrainTimer(_ => PublishChangesAsync(), PublishInterval, PublishInterval);
         await EnsureScheduleAsync();
         if (state.State.Mode == HarvestMode.None && options.Value.StartAutomatically)
         {
@@ -50,6 +60,7 @@ public sealed partial class HarvestCoordinatorGrain(
             state.State.Phase = HarvestPhase.Paused;
             await state.WriteStateAsync();
             LogPhase(logger, state.State.RunId, HarvestPhase.Paused);
+            await PublishChangesAsync(force: true);
         }
 
         return Status();
@@ -74,6 +85,7 @@ public sealed partial class HarvestCoordinatorGrain(
             state.State.Phase = HarvestPhase.Running;
             await state.WriteStateAsync();
             LogPhase(logger, state.State.RunId, HarvestPhase.Running);
+            await PublishChangesAsync(force: true);
         }
 
         return Status();
@@ -98,6 +110,27 @@ public sealed partial class HarvestCoordinatorGrain(
         await Task.WhenAll(
             state.State.Partitions.Keys.Select(k => GrainFactory.GetGrain<ICrawlPartitionGrain>(k).GetProgress())
         );
+
+    /// <inheritdoc />
+    public Task<HarvestSchedule> GetSchedule() => Task.FromResult(Schedule());
+
+    /// <inheritdoc />
+    public async Task<HarvestSchedule> SetSchedule(HarvestSchedule schedule)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.Problem() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(schedule));
+        }
+
+        state.State.IncrementalInterval = schedule.IncrementalInterval;
+        state.State.LookBack = schedule.LookBack;
+        await state.WriteStateAsync();
+        await EnsureScheduleAsync();
+        LogScheduleChanged(logger, schedule.IncrementalInterval, schedule.LookBack);
+        await PublishChangesAsync(force: true);
+        return Schedule();
+    }
 
     /// <inheritdoc />
     public Task<IReadOnlyList<string>> LeasePartitions(string worker, int max)
@@ -133,6 +166,7 @@ public sealed partial class HarvestCoordinatorGrain(
 
             leases[key] = (worker, now + options.Value.LeaseDuration);
             leased.Add(key);
+            statusChanged = true;
         }
 
         return Task.FromResult<IReadOnlyList<string>>(leased);
@@ -146,8 +180,10 @@ public sealed partial class HarvestCoordinatorGrain(
     )
     {
         var changed = false;
+        statusChanged = true;
         foreach (var update in progress)
         {
+            movedPartitions[update.Key] = update;
             if (state.State.Partitions.TryGetValue(update.Key, out var known) && known != update.Status)
             {
                 state.State.Partitions[update.Key] = update.Status;
@@ -214,7 +250,7 @@ public sealed partial class HarvestCoordinatorGrain(
                 ? HarvestPlanner.Full(runId, options.Value, now)
                 : HarvestPlanner.Incremental(
                     runId,
-                    options.Value,
+                    options.Value.WithLookBack(Schedule().LookBack),
                     state.State.HighWaterMark ?? state.State.LastCompletedStart
                 );
         await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
@@ -235,6 +271,8 @@ public sealed partial class HarvestCoordinatorGrain(
         }
 
         LogStarted(logger, runId, mode, plan.Count);
+        movedPartitions.Clear();
+        await PublishChangesAsync(force: true);
         return Status();
     }
 
@@ -280,6 +318,7 @@ public sealed partial class HarvestCoordinatorGrain(
             CancellationToken.None
         );
         LogPhase(logger, state.State.RunId, phase);
+        await PublishChangesAsync(force: true);
         await PublishAsync(
             outcome == HarvestOutcome.Succeeded
                 ? new HarvestCompleted(now, state.State.RunId, state.State.Mode, state.State.Partitions.Count)
@@ -295,19 +334,50 @@ public sealed partial class HarvestCoordinatorGrain(
 
     private async Task EnsureScheduleAsync()
     {
-        var interval = options.Value.IncrementalInterval;
+        var interval = Schedule().IncrementalInterval;
         if (interval > TimeSpan.Zero && state.State.FullHarvestCompleted)
         {
             await this.RegisterOrUpdateReminder(IncrementalReminder, interval, interval);
         }
+        else if (await this.GetReminder(IncrementalReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private HarvestSchedule Schedule() =>
+        new(
+            state.State.IncrementalInterval ?? options.Value.IncrementalInterval,
+            state.State.LookBack ?? options.Value.LookBack
+        );
+
+    /// <summary>Publishes the status and the partitions that moved, if anything changed (or when forced).</summary>
+    private async Task PublishChangesAsync(bool force = false)
+    {
+        if (!force && !statusChanged && movedPartitions.Count == 0)
+        {
+            return;
+        }
+
+        statusChanged = false;
+        var now = timeProvider.GetUtcNow();
+        if (movedPartitions.Count > 0)
+        {
+            var moved = movedPartitions.Values.ToList();
+            movedPartitions.Clear();
+            await PublishAsync(new PartitionsChanged(now, state.State.RunId, moved));
+        }
+
+        await PublishAsync(new HarvestStatusChanged(now, Status()));
     }
 
     private HarvestStatus Status()
     {
         var s = state.State;
+        var schedule = Schedule();
         DateTimeOffset? next =
-            s.FullHarvestCompleted && options.Value.IncrementalInterval > TimeSpan.Zero && s.FinishedAt is { } finished
-                ? finished + options.Value.IncrementalInterval
+            s.FullHarvestCompleted && schedule.IncrementalInterval > TimeSpan.Zero && s.FinishedAt is { } finished
+                ? finished + schedule.IncrementalInterval
                 : null;
         return new HarvestStatus(
             s.Mode,
@@ -321,7 +391,8 @@ public sealed partial class HarvestCoordinatorGrain(
             leases.Count,
             s.LastCompletedStart,
             next,
-            s.HighWaterMark
+            s.HighWaterMark,
+            schedule
         );
     }
 
@@ -348,6 +419,12 @@ public sealed partial class HarvestCoordinatorGrain(
         Message = "Harvest run {RunId} ({Mode}) started with {Partitions} partitions"
     )]
     private static partial void LogStarted(ILogger logger, long runId, HarvestMode mode, int partitions);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Incremental schedule set: every {Interval} (zero: off), look-back {LookBack}"
+    )]
+    private static partial void LogScheduleChanged(ILogger logger, TimeSpan interval, TimeSpan lookBack);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest run {RunId} is now {Phase}")]
     private static partial void LogPhase(ILogger logger, long runId, HarvestPhase phase);

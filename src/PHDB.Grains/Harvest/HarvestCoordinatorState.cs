@@ -39,4 +39,12 @@ public sealed class HarvestCoordinatorState
     /// <summary>The newest post <c>createdAt</c> that completed runs stored (see <see cref="HarvestStatus.HighWaterMark"/>).</summary>
     [Id(8)]
     public DateTimeOffset? HighWaterMark { get; set; }
+
+    /// <summary>The operator's incremental interval, replacing the configured one when set.</summary>
+    [Id(9)]
+    public TimeSpan? IncrementalInterval { get; set; }
+
+    /// <summary>The operator's look-back, replacing the configured one when set.</summary>
+    [Id(10)]
+    public TimeSpan? LookBack { get; set; }
 }

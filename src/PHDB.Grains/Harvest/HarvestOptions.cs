@@ -52,4 +52,12 @@ public sealed class HarvestOptions
     /// <summary>Failures in a row after which a partition is parked.</summary>
     [Range(1, 1000)]
     public int MaxConsecutiveFailures { get; set; } = 5;
+
+    /// <summary>A copy with another look-back.</summary>
+    public HarvestOptions WithLookBack(TimeSpan lookBack)
+    {
+        var copy = (HarvestOptions)MemberwiseClone();
+        copy.LookBack = lookBack;
+        return copy;
+    }
 }

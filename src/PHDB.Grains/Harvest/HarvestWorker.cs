@@ -209,7 +209,10 @@ public sealed partial class HarvestWorker(
         }
         else if (pack.Budget is { Limit: { } limit, Remaining: { } remaining, ResetIn: { } resetIn } known)
         {
-            await budget.Report(slot.Id, new BudgetObservation(limit, remaining, resetIn, known.ObservedAt));
+            await budget.Report(
+                slot.Id,
+                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
+            );
             telemetry.BudgetRemaining.Record(
                 remaining,
                 new KeyValuePair<string, object?>("phdb.application", application.Fingerprint)

@@ -1,22 +1,45 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PHDB.Grains.Harvest.Events;
 
 namespace PHDB.Grains.RateBudgets;
 
-/// <summary>One API application's rate budget; see <see cref="IRateBudgetGrain"/>.</summary>
-public sealed class RateBudgetGrain(
+/// <summary>
+/// One API application's rate budget; see <see cref="IRateBudgetGrain"/>. While its budget moves it publishes
+/// <see cref="RateBudgetChanged"/> on the harvest event stream, at most once per <see cref="PublishInterval"/>.
+/// </summary>
+public sealed partial class RateBudgetGrain(
     [PersistentState("budget", PhdbCluster.StateStorage)] IPersistentState<RateBudgetState> state,
     IOptions<RateBudgetOptions> options,
-    TimeProvider timeProvider
+    TimeProvider timeProvider,
+    ILogger<RateBudgetGrain> logger
 ) : Grain, IRateBudgetGrain
 {
+    /// <summary>The shortest time between two published budget changes.</summary>
+    public static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(1);
+
+    private bool changed;
+
     private RateBudgetPacer Pacer => new(state.State, options.Value);
 
     /// <inheritdoc />
-    public Task<RequestSlot> Acquire() => Task.FromResult(Pacer.Acquire(timeProvider.GetUtcNow()));
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await GrainFactory.GetGrain<IRateBudgetDirectoryGrain>(0).Register(this.GetPrimaryKeyString());
+        this.RegisterGrainTimer(PublishIfChangedAsync, PublishInterval, PublishInterval);
+    }
+
+    /// <inheritdoc />
+    public Task<RequestSlot> Acquire()
+    {
+        changed = true;
+        return Task.FromResult(Pacer.Acquire(timeProvider.GetUtcNow()));
+    }
 
     /// <inheritdoc />
     public async Task Report(long slotId, BudgetObservation observation)
     {
+        changed = true;
         var window = state.State.WindowEndsAt;
         Pacer.Report(slotId, observation);
         if (state.State.WindowEndsAt != window)
@@ -30,6 +53,7 @@ public sealed class RateBudgetGrain(
     /// <inheritdoc />
     public async Task ReportRateLimited(long slotId, TimeSpan resetIn)
     {
+        changed = true;
         Pacer.ReportRateLimited(slotId, resetIn, timeProvider.GetUtcNow());
         await state.WriteStateAsync();
     }
@@ -37,10 +61,35 @@ public sealed class RateBudgetGrain(
     /// <inheritdoc />
     public Task Release(long slotId)
     {
+        changed = true;
         Pacer.Release(slotId);
         return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task<RateBudgetStatus> GetStatus() => Task.FromResult(Pacer.Status(timeProvider.GetUtcNow()));
+
+    private async Task PublishIfChangedAsync(CancellationToken cancellationToken)
+    {
+        if (!changed)
+        {
+            return;
+        }
+
+        changed = false;
+        var now = timeProvider.GetUtcNow();
+        try
+        {
+            await this.GetStreamProvider(HarvestEvents.Provider)
+                .GetStream<HarvestEvent>(HarvestEvents.Id)
+                .OnNextAsync(new RateBudgetChanged(now, this.GetPrimaryKeyString(), Pacer.Status(now)));
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            LogPublishFailed(logger, this.GetPrimaryKeyString(), e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the budget of {Application}")]
+    private static partial void LogPublishFailed(ILogger logger, string application, Exception exception);
 }

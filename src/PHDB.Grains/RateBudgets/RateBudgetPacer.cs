@@ -60,6 +60,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     public void Report(long slotId, BudgetObservation observation)
     {
         state.InFlight.Remove(slotId);
+        state.TokenHint = observation.TokenHint ?? state.TokenHint;
         if (state.Limit is null && observation.ObservedAt < state.LastSlotAt)
         {
             // The first answer replaces the defaults: slots from now on are paced by what it said, not queued
@@ -116,7 +117,10 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             state.RateLimitedUntil,
             state.InFlight.Count,
             state.RequestsThisWindow,
-            state.RateLimitHits
+            state.RateLimitHits,
+            state.TokenHint,
+            WindowLength,
+            options.CostPerRequest
         );
     }
 

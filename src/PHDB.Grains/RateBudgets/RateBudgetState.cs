@@ -43,4 +43,8 @@ public sealed class RateBudgetState
     /// <summary>429 answers received.</summary>
     [Id(9)]
     public long RateLimitHits { get; set; }
+
+    /// <summary>The last four characters of the application's token, for display.</summary>
+    [Id(10)]
+    public string? TokenHint { get; set; }
 }

@@ -1,0 +1,10 @@
+namespace PHDB.Storage;
+
+/// <summary>How much of the dataset is stored: cheap enough to read every few seconds during a harvest.</summary>
+/// <param name="Posts">Posts stored (placeholders not counted).</param>
+/// <param name="Comments">Comments stored (placeholders not counted).</param>
+/// <param name="Users">Users stored, placeholders included (a vote's voter is known only by id).</param>
+/// <param name="VotesEstimate">
+/// Votes stored, as PostgreSQL's statistics estimate them (exact counting of millions of rows is too slow to repeat).
+/// </param>
+public sealed record StoredTotals(long Posts, long Comments, long Users, long VotesEstimate);
