@@ -33,6 +33,25 @@ public sealed class HarvestBookkeeping
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
+    /// <summary>
+    /// Marks every run still recorded as running, other than <paramref name="currentRunId"/>, as failed: runs whose
+    /// starter died before it could record it as its own (there is one coordinator, so one run at a time).
+    /// </summary>
+    /// <returns>Runs closed.</returns>
+    public async Task<int> CloseAbandonedRunsAsync(long currentRunId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE harvest_runs SET finished_at = $2, outcome = 'failed',
+                error = 'abandoned: the coordinator went on with run ' || $1::bigint
+            WHERE outcome = 'running' AND id <> $1
+            """
+        );
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = currentRunId });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = timeProvider.GetUtcNow() });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Records the end of a run with its counts and, for a failure, the error.</summary>
     /// <exception cref="ArgumentException"><paramref name="outcome"/> is <see cref="HarvestOutcome.Running"/>.</exception>
     /// <exception cref="InvalidOperationException">No such run.</exception>
@@ -154,6 +173,28 @@ public sealed class HarvestBookkeeping
         }
 
         return findings;
+    }
+
+    /// <summary>Findings per check, most findings first (ties by check name).</summary>
+    public async Task<IReadOnlyList<QualityCheckCount>> GetFindingCountsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT check_name, count(*), max(found_at) FROM quality_findings
+            GROUP BY check_name
+            ORDER BY count(*) DESC, check_name
+            """
+        );
+        var counts = new List<QualityCheckCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(
+                new QualityCheckCount(reader.GetString(0), reader.GetInt64(1), reader.GetFieldValue<DateTimeOffset>(2))
+            );
+        }
+
+        return counts;
     }
 
     internal static async Task<IReadOnlyList<HarvestRun>> ReadRunsAsync(

@@ -186,3 +186,9 @@ public sealed record QualityFinding(
     DateTimeOffset FoundAt,
     long? RunId
 );
+
+/// <summary>How many findings one data-quality check has recorded.</summary>
+/// <param name="Check">Name of the check.</param>
+/// <param name="Findings">Findings of the check.</param>
+/// <param name="LatestFoundAt">When the newest of them was first recorded.</param>
+public sealed record QualityCheckCount(string Check, long Findings, DateTimeOffset LatestFoundAt);

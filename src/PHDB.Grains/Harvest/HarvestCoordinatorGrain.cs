@@ -39,6 +39,11 @@ public sealed partial class HarvestCoordinatorGrain(
         }
 
         this.RegisterGrainTimer(_ => PublishChangesAsync(), PublishInterval, PublishInterval);
+        if (state.State.RunId > 0)
+        {
+            await bookkeeping.CloseAbandonedRunsAsync(state.State.RunId, cancellationToken);
+        }
+
         await EnsureScheduleAsync();
         if (state.State.Mode == HarvestMode.None && options.Value.StartAutomatically)
         {
@@ -262,6 +267,10 @@ public sealed partial class HarvestCoordinatorGrain(
         state.State.FinishedAt = null;
         state.State.Partitions = plan.ToDictionary(p => p.Key, _ => PartitionStatus.Pending, StringComparer.Ordinal);
         await state.WriteStateAsync();
+
+        // A run recorded by an activation that lost its state write (e.g. a duplicate activation while the
+        // cluster formed) never runs: close it so the run history does not show it running forever.
+        await bookkeeping.CloseAbandonedRunsAsync(runId, CancellationToken.None);
 
         leases.Clear();
         ready.Clear();

@@ -2,6 +2,7 @@ using PHDB.Grains.Harvest;
 using PHDB.Simulator.Configuration;
 using PHDB.Simulator.Hosting;
 using PHDB.Testing;
+using PHDB.Testing.Harvest;
 
 namespace PHDB.Harvest.Tests.Engine;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using PHDB.Grains.Harvest;
 using PHDB.Simulator.Hosting;
 using PHDB.Testing;
+using PHDB.Testing.Harvest;
 using PHDB.Testing.Truth;
 
 namespace PHDB.Harvest.Tests.Engine;

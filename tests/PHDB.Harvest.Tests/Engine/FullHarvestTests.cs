@@ -2,6 +2,7 @@ using Orleans.Streams;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
 using PHDB.Testing;
+using PHDB.Testing.Harvest;
 using PHDB.Testing.Truth;
 
 namespace PHDB.Harvest.Tests.Engine;

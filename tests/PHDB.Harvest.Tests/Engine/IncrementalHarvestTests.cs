@@ -1,5 +1,6 @@
 using PHDB.Grains.Harvest;
 using PHDB.Testing;
+using PHDB.Testing.Harvest;
 using PHDB.Testing.Truth;
 
 namespace PHDB.Harvest.Tests.Engine;

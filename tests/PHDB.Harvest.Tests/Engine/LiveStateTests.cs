@@ -5,6 +5,7 @@ using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.RateBudgets;
 using PHDB.Testing;
+using PHDB.Testing.Harvest;
 
 namespace PHDB.Harvest.Tests.Engine;
 

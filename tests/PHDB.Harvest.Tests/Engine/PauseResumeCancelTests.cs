@@ -3,6 +3,7 @@ using PHDB.Grains.Harvest;
 using PHDB.Simulator.Hosting;
 using PHDB.Storage;
 using PHDB.Testing;
+using PHDB.Testing.Harvest;
 using PHDB.Testing.Truth;
 
 namespace PHDB.Harvest.Tests.Engine;

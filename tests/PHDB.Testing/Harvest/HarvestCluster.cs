@@ -1,16 +1,16 @@
 using Orleans.TestingHost;
 using PHDB.Grains;
 using PHDB.Simulator.Hosting;
-using PHDB.Testing.Harvest;
 
-namespace PHDB.Harvest.Tests.Engine;
+namespace PHDB.Testing.Harvest;
 
 /// <summary>
 /// Silos configured as in production (cluster on PostgreSQL, harvest workers, the API client) against an in-process
 /// simulator; fast polling so tests finish quickly. The coordinator does not start a run by itself here.
 /// </summary>
-internal static class HarvestCluster
+public static class HarvestCluster
 {
+    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="database"/> reading <paramref name="simulator"/>, with <paramref name="settings"/> over the test defaults.</summary>
     public static async Task<TestCluster> StartAsync(
         string database,
         SimulatorHost simulator,
