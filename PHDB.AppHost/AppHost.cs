@@ -6,6 +6,14 @@ var settings = PhdbHostSettings.Read(builder.Configuration);
 var database = builder.AddPhdbDatabase(settings);
 var productHunt = builder.AddProductHuntApi(settings);
 
+// The console's login: generated on first run and kept in the AppHost's user secrets unless set.
+var adminPassword = builder.AddParameter(
+    "admin-password",
+    new GenerateParameterDefault { MinLength = 24, Special = false },
+    secret: true,
+    persist: true
+);
+
 var migrator = builder.AddProject<Projects.PHDB_Migrator>("migrator").WithPhdbDatabase(database);
 
 var silos = builder
@@ -24,6 +32,7 @@ builder
     .WithEndpoint("http", endpoint => endpoint.Port = settings.AdminPort)
     .WithHttpHealthCheck("/health")
     .WithPhdbDatabase(database)
+    .WithEnvironment("Admin__Password", adminPassword)
     .WaitFor(silos);
 
 builder.Build().Run();

@@ -5,6 +5,7 @@ namespace PHDB.Storage;
 /// <param name="Comments">Comments stored (placeholders not counted).</param>
 /// <param name="Users">Users stored, placeholders included (a vote's voter is known only by id).</param>
 /// <param name="VotesEstimate">
-/// Votes stored, as PostgreSQL's statistics estimate them (exact counting of millions of rows is too slow to repeat).
+/// Votes stored: counted while PostgreSQL's statistics put them under a million, estimated from those statistics
+/// beyond (counting millions of rows every few seconds is too slow).
 /// </param>
 public sealed record StoredTotals(long Posts, long Comments, long Users, long VotesEstimate);

@@ -23,7 +23,8 @@ public sealed class StoredTotalsReader
             SELECT (SELECT count(*) FROM posts WHERE name IS NOT NULL),
                 (SELECT count(*) FROM comments WHERE body IS NOT NULL),
                 (SELECT count(*) FROM users),
-                (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'votes'::regclass)
+                (SELECT CASE WHEN reltuples < 1000000 THEN (SELECT count(*) FROM votes) ELSE reltuples::bigint END
+                    FROM pg_class WHERE oid = 'votes'::regclass)
             """
         );
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

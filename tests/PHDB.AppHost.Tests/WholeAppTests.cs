@@ -1,20 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Npgsql;
 using PHDB.Testing;
+using PHDB.Testing.Admin;
 using PHDB.Testing.Truth;
 
 namespace PHDB.AppHost.Tests;
 
 /// <summary>The whole distributed app, started as <c>dotnet run --project PHDB.AppHost</c> would start it.</summary>
-public sealed class WholeAppTests : IDisposable
+public sealed partial class WholeAppTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly TemporaryDirectory dataDirectory = new("phdb-apphost-");
+    private readonly string adminPassword = AdminPassword.Generate();
 
     [Fact]
     public async Task Starts_every_resource_harvests_through_a_killed_silo_and_reuses_its_data_directory()
@@ -55,6 +58,11 @@ public sealed class WholeAppTests : IDisposable
             );
 
             using var admin = app.CreateHttpClient("admin");
+            using var session = await AdminSession.LogInAsync(
+                app.GetEndpoint("admin", "http"),
+                adminPassword,
+                cancellation
+            );
             Assert.Equal(
                 HttpStatusCode.OK,
                 (await admin.GetAsync(new Uri("/health", UriKind.Relative), cancellation)).StatusCode
@@ -62,7 +70,7 @@ public sealed class WholeAppTests : IDisposable
             await Eventually.HoldsAsync(
                 async () =>
                     ActiveSilosOnClusterPage(
-                        await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation)
+                        await session.Client.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation)
                     ) == 2,
                 TimeSpan.FromSeconds(30),
                 "the admin Cluster page listing 2 active silos"
@@ -83,7 +91,7 @@ public sealed class WholeAppTests : IDisposable
             await Eventually.HoldsAsync(
                 async () =>
                 {
-                    var page = await admin.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation);
+                    var page = await session.Client.GetStringAsync(new Uri("/cluster", UriKind.Relative), cancellation);
                     return ActiveSilosOnClusterPage(page) == 1
                         && page.Contains("data-status=\"Dead\"", StringComparison.Ordinal);
                 },
@@ -136,6 +144,7 @@ public sealed class WholeAppTests : IDisposable
             "--Harvest:LeaseDuration=00:00:15",
             "--Simulator:Clock:Speed=0",
             "--Harvest:Window=180.00:00:00",
+            AdminPassword.AppHostArgument(adminPassword),
         ];
 
     private static async Task<List<int>> SiloProcessIdsAsync(
@@ -166,19 +175,13 @@ public sealed class WholeAppTests : IDisposable
         return [.. processIds.Values];
     }
 
-    private static int ActiveSilosOnClusterPage(string html)
-    {
-        const string marker = "data-testid=\"active-silos\">";
-        var start = html.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0)
-        {
-            return -1;
-        }
+    private static int ActiveSilosOnClusterPage(string html) =>
+        ActiveSilos().Match(html) is { Success: true } match
+            ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)
+            : -1;
 
-        start += marker.Length;
-        var end = html.IndexOf('<', start);
-        return int.Parse(html[start..end], CultureInfo.InvariantCulture);
-    }
+    [GeneratedRegex("data-testid=\"active-silos\"[^>]*>\\s*(\\d+)")]
+    private static partial Regex ActiveSilos();
 
     private static async Task<long> FinishedRunsAsync(string database, string? outcome = null)
     {

@@ -4,54 +4,84 @@ using PHDB.Grains;
 namespace PHDB.Admin.Cluster;
 
 /// <summary>
-/// Reads the cluster's state once per interval for the whole console and tells every open page when it
-/// changed, so a hundred open pages cost one read.
+/// Follows the cluster for the whole console: subscribes to <see cref="IClusterWatchGrain"/> as a grain observer,
+/// renews the subscription every <see cref="ClusterMonitorOptions.RenewInterval"/> and tells every open page when
+/// the cluster changed, so a hundred open pages cost one subscription.
 /// </summary>
 public sealed partial class ClusterMonitor(
     IClusterClient client,
     TimeProvider timeProvider,
     IOptions<ClusterMonitorOptions> options,
     ILogger<ClusterMonitor> logger
-) : BackgroundService
+) : BackgroundService, IClusterObserver
 {
     private ClusterSnapshot? latest;
+    private long lastHeardTicks;
 
-    /// <summary>Raised after each successful read.</summary>
+    /// <summary>Raised with each change pushed (on a background thread).</summary>
     public event Action<ClusterSnapshot>? Updated;
 
-    /// <summary>The last snapshot read, or <see langword="null"/> before the first read succeeded.</summary>
+    /// <summary>The last snapshot, or <see langword="null"/> before the first one arrived.</summary>
     public ClusterSnapshot? Latest => Volatile.Read(ref latest);
 
-    /// <summary>The last failure to read the cluster, cleared by the next success.</summary>
+    /// <summary>When the cluster last answered or pushed, if ever.</summary>
+    public DateTimeOffset? LastHeardAt =>
+        Interlocked.Read(ref lastHeardTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>The last failure to reach the cluster, cleared by the next success.</summary>
     public string? LastError { get; private set; }
+
+    /// <inheritdoc />
+    public void ClusterChanged(ClusterSnapshot snapshot) => Accept(snapshot);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.RefreshInterval, timeProvider);
-        do
-        {
-            await RefreshAsync();
-        } while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    /// <summary>Reads the cluster now and notifies subscribers.</summary>
-    public async Task RefreshAsync()
-    {
+        var reference = client.CreateObjectReference<IClusterObserver>(this);
+        var watch = client.GetGrain<IClusterWatchGrain>(0);
         try
         {
-            var snapshot = await client.GetGrain<IClusterStatusGrain>(0).GetSnapshot();
-            Volatile.Write(ref latest, snapshot);
-            LastError = null;
-            Updated?.Invoke(snapshot);
+            using var timer = new PeriodicTimer(options.Value.RenewInterval, timeProvider);
+            do
+            {
+                try
+                {
+                    Accept(await watch.Subscribe(reference));
+                    LastError = null;
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    LastError = e.Message;
+                    LogSubscribeFailed(logger, e);
+                }
+            } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        finally
         {
-            LastError = e.Message;
-            LogReadFailed(logger, e);
+            try
+            {
+                await watch.Unsubscribe(reference).WaitAsync(TimeSpan.FromSeconds(2), CancellationToken.None);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // The subscription lapses by itself.
+            }
+
+            client.DeleteObjectReference<IClusterObserver>(reference);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the cluster's state")]
-    private static partial void LogReadFailed(ILogger logger, Exception exception);
+    private void Accept(ClusterSnapshot snapshot)
+    {
+        Interlocked.Exchange(ref lastHeardTicks, timeProvider.GetUtcNow().UtcTicks);
+        var previous = Interlocked.Exchange(ref latest, snapshot);
+        if (previous is null || !previous.Silos.SequenceEqual(snapshot.Silos))
+        {
+            Updated?.Invoke(snapshot);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not subscribe to the cluster's state")]
+    private static partial void LogSubscribeFailed(ILogger logger, Exception exception);
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace PHDB.Admin.Cluster;
 
-/// <summary>Degraded while the console has no recent view of the cluster (the page still answers).</summary>
+/// <summary>Degraded while the console has not heard from the cluster recently (the pages still answer).</summary>
 internal sealed class ClusterReachableHealthCheck(ClusterMonitor monitor, TimeProvider timeProvider) : IHealthCheck
 {
     private static readonly TimeSpan Stale = TimeSpan.FromSeconds(30);
@@ -12,13 +12,12 @@ internal sealed class ClusterReachableHealthCheck(ClusterMonitor monitor, TimePr
         CancellationToken cancellationToken = default
     )
     {
-        var snapshot = monitor.Latest;
-        if (snapshot is null)
+        if (monitor.Latest is not { } snapshot || monitor.LastHeardAt is not { } heard)
         {
             return Task.FromResult(HealthCheckResult.Degraded("The cluster has not been read yet."));
         }
 
-        var age = timeProvider.GetUtcNow() - snapshot.TakenAt;
+        var age = timeProvider.GetUtcNow() - heard;
         return Task.FromResult(
             age < Stale
                 ? HealthCheckResult.Healthy($"{snapshot.ActiveSilos} active silo(s)")

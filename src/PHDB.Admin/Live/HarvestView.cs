@@ -1,0 +1,51 @@
+using PHDB.Grains.Harvest;
+using PHDB.Grains.Harvest.Events;
+using PHDB.Grains.RateBudgets;
+using PHDB.Storage;
+
+namespace PHDB.Admin.Live;
+
+/// <summary>The harvest as the console sees it at one moment: immutable, shared by every open page.</summary>
+/// <param name="Status">The coordinator's status, once read.</param>
+/// <param name="Partitions">The current run's partitions by key.</param>
+/// <param name="Budgets">Rate budgets by application fingerprint.</param>
+/// <param name="RecentEvents">Notable events, newest first (batches, partitions done, failures, 429s).</param>
+/// <param name="Totals">What the database holds, once read.</param>
+/// <param name="ItemsPerRequest">Pages per request over the recent batches, if any arrived.</param>
+/// <param name="Written">Rows written since the console started, by kind (posts, comments, votes).</param>
+/// <param name="UpdatedAt">When this view was made.</param>
+/// <param name="Problem">Why the view may be stale (the cluster or the database cannot be read), if it may.</param>
+public sealed record HarvestView(
+    HarvestStatus? Status,
+    IReadOnlyDictionary<string, PartitionProgress> Partitions,
+    IReadOnlyDictionary<string, RateBudgetStatus> Budgets,
+    IReadOnlyList<HarvestEvent> RecentEvents,
+    StoredTotals? Totals,
+    double? ItemsPerRequest,
+    WrittenRows Written,
+    DateTimeOffset UpdatedAt,
+    string? Problem
+)
+{
+    /// <summary>The view before anything was read.</summary>
+    public static HarvestView Empty { get; } =
+        new(
+            null,
+            new Dictionary<string, PartitionProgress>(),
+            new Dictionary<string, RateBudgetStatus>(),
+            [],
+            null,
+            null,
+            new WrittenRows(0, 0, 0, 0),
+            DateTimeOffset.MinValue,
+            null
+        );
+
+    /// <summary>Partitions parked or failing now: what needs an operator's attention.</summary>
+    public IReadOnlyList<PartitionProgress> Attention =>
+        [
+            .. Partitions
+                .Values.Where(p => p.Status == PartitionStatus.Parked || p.ConsecutiveFailures > 0)
+                .OrderByDescending(p => p.UpdatedAt),
+        ];
+}
