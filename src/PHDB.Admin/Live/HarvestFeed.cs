@@ -24,6 +24,9 @@ public sealed partial class HarvestFeed(
     /// <summary>Key of the coordinator the console follows.</summary>
     public const string CoordinatorKey = "default";
 
+    /// <summary>How soon a failed renewal is tried again.</summary>
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
+
     private readonly Lock gate = new();
     private readonly Dictionary<string, PartitionProgress> partitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RateBudgetStatus> budgets = new(StringComparer.Ordinal);
@@ -63,13 +66,15 @@ public sealed partial class HarvestFeed(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pushing = PushLoopAsync(stoppingToken);
-        using var renewal = new PeriodicTimer(options.Value.Renewal, timeProvider);
         try
         {
-            do
+            while (!stoppingToken.IsCancellationRequested)
             {
-                await RenewAsync();
-            } while (await renewal.WaitForNextTickAsync(stoppingToken));
+                // Until the cluster first answers (the console may start before the silos are ready), try again soon.
+                var renewed = await RenewAsync();
+                var wait = renewed ? options.Value.Renewal : Min(RetryInterval, options.Value.Renewal);
+                await Task.Delay(wait, timeProvider, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
 
@@ -77,7 +82,8 @@ public sealed partial class HarvestFeed(
     }
 
     /// <summary>Renews the stream subscription and re-reads status, partitions and budgets from the grains.</summary>
-    internal async Task RenewAsync()
+    /// <returns>Whether the grains answered.</returns>
+    internal async Task<bool> RenewAsync()
     {
         try
         {
@@ -115,6 +121,8 @@ public sealed partial class HarvestFeed(
                 totalsWanted = true;
                 changed = true;
             }
+
+            return true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -124,6 +132,8 @@ public sealed partial class HarvestFeed(
                 clusterProblem = $"The cluster cannot be read: {e.Message}";
                 changed = true;
             }
+
+            return false;
         }
     }
 
@@ -313,6 +323,8 @@ public sealed partial class HarvestFeed(
             recent.RemoveLast();
         }
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not follow the harvest: the cluster cannot be read")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception);
