@@ -45,10 +45,14 @@ public sealed class PageTests(PostgresServer postgres) : MudComponentTest
         page.Find("input[data-testid=post-search]").Input("rocket");
         page.Find("form").Submit();
 
-        Assert.EndsWith(
-            "/posts?topic=productivity&q=rocket&sort=votes",
-            Services.GetRequiredService<NavigationManager>().Uri,
-            StringComparison.Ordinal
+        page.WaitForAssertion(
+            () =>
+                Assert.EndsWith(
+                    "/posts?topic=productivity&q=rocket&sort=votes",
+                    Services.GetRequiredService<NavigationManager>().Uri,
+                    StringComparison.Ordinal
+                ),
+            Wait
         );
         page.WaitForAssertion(() => Assert.Equal([StoredHarvest.HostilePost], PostIds(page)), Wait);
     }
