@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -49,23 +50,27 @@ public static class AccountEndpoints
             )
             .AllowAnonymous();
 
-        endpoints.MapPost(
-            LogoutPath,
-            async (HttpContext context) =>
-            {
-                await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-                return Results.LocalRedirect(LoginPath);
-            }
-        );
+        endpoints
+            .MapPost(
+                LogoutPath,
+                async (HttpContext context) =>
+                {
+                    await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    return Results.LocalRedirect(LoginPath);
+                }
+            )
+            .WithMetadata(new RequireAntiforgeryTokenAttribute());
         return endpoints;
     }
 
     private static string LoginRedirect(string error, string returnUrl) =>
         $"{LoginPath}?error={error}&returnUrl={Uri.EscapeDataString(returnUrl)}";
 
-    private static bool IsLocal(string? url) =>
+    /// <summary>Whether <paramref name="url"/> is a path on this site (so a login may redirect to it).</summary>
+    internal static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url)
         && url[0] == '/'
         && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Contains("://", StringComparison.Ordinal);
+        && !url.Contains("://", StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
 }

@@ -49,7 +49,7 @@ public sealed partial class ClusterMonitor(
                     Accept(await watch.Subscribe(reference));
                     LastError = null;
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
                 {
                     LastError = e.Message;
                     LogSubscribeFailed(logger, e);

@@ -124,7 +124,7 @@ public sealed partial class HarvestFeed(
 
             return true;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
             LogRenewFailed(logger, e);
             lock (gate)
@@ -153,6 +153,10 @@ public sealed partial class HarvestFeed(
                         partitions[progress.Key] = progress;
                     }
 
+                    break;
+                case PartitionsChanged:
+                    // Another run's (or before the first status): the next renewal reads the current run's.
+                    partitionsStale = true;
                     break;
                 case RateBudgetChanged e:
                     budgets[e.Application] = e.Status;
@@ -191,7 +195,15 @@ public sealed partial class HarvestFeed(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await PushAsync(stoppingToken);
+                try
+                {
+                    await PushAsync(stoppingToken);
+                }
+                catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A failing page handler or read must not stop the pushes to every other page.
+                    LogPushFailed(logger, e);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
@@ -328,6 +340,9 @@ public sealed partial class HarvestFeed(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not follow the harvest: the cluster cannot be read")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the harvest view")]
+    private static partial void LogPushFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the stored totals")]
     private static partial void LogTotalsFailed(ILogger logger, Exception exception);

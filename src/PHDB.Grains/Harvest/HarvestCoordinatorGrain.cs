@@ -41,7 +41,7 @@ public sealed partial class HarvestCoordinatorGrain(
         this.RegisterGrainTimer(_ => PublishChangesAsync(), PublishInterval, PublishInterval);
         if (state.State.RunId > 0)
         {
-            await bookkeeping.CloseAbandonedRunsAsync(state.State.RunId, cancellationToken);
+            await CloseAbandonedRunsAsync(state.State.RunId);
         }
 
         await EnsureScheduleAsync();
@@ -268,16 +268,14 @@ public sealed partial class HarvestCoordinatorGrain(
         state.State.Partitions = plan.ToDictionary(p => p.Key, _ => PartitionStatus.Pending, StringComparer.Ordinal);
         await state.WriteStateAsync();
 
-        // A run recorded by an activation that lost its state write (e.g. a duplicate activation while the
-        // cluster formed) never runs: close it so the run history does not show it running forever.
-        await bookkeeping.CloseAbandonedRunsAsync(runId, CancellationToken.None);
-
         leases.Clear();
         ready.Clear();
         foreach (var (key, _) in plan)
         {
             ready.Enqueue(key);
         }
+
+        await CloseAbandonedRunsAsync(runId);
 
         LogStarted(logger, runId, mode, plan.Count);
         movedPartitions.Clear();
@@ -405,6 +403,23 @@ public sealed partial class HarvestCoordinatorGrain(
         );
     }
 
+    /// <summary>
+    /// Closes runs recorded by an activation that lost its state write (e.g. a duplicate activation while the cluster
+    /// formed), so the run history does not show them running forever. Bookkeeping only: a database that cannot take
+    /// it now never stops the harvest; the next activation or run closes them.
+    /// </summary>
+    private async Task CloseAbandonedRunsAsync(long currentRunId)
+    {
+        try
+        {
+            await bookkeeping.CloseAbandonedRunsAsync(currentRunId, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+        {
+            LogBookkeepingFailed(logger, e);
+        }
+    }
+
     /// <summary>Publishes a run event; a stream that cannot take it never fails the run.</summary>
     private async Task PublishAsync(HarvestEvent harvestEvent)
     {
@@ -419,6 +434,9 @@ public sealed partial class HarvestCoordinatorGrain(
             LogPublishFailed(logger, harvestEvent.GetType().Name, e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not close abandoned runs in the bookkeeping")]
+    private static partial void LogBookkeepingFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the harvest event {Event}")]
     private static partial void LogPublishFailed(ILogger logger, string @event, Exception exception);

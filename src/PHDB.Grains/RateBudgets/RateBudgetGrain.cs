@@ -25,8 +25,16 @@ public sealed partial class RateBudgetGrain(
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await GrainFactory.GetGrain<IRateBudgetDirectoryGrain>(0).Register(this.GetPrimaryKeyString());
         this.RegisterGrainTimer(PublishIfChangedAsync, PublishInterval, PublishInterval);
+        try
+        {
+            // For the console's list of budgets only: it must never keep the budget, and so the harvest, down.
+            await GrainFactory.GetGrain<IRateBudgetDirectoryGrain>(0).Register(this.GetPrimaryKeyString());
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or Npgsql.NpgsqlException)
+        {
+            LogRegisterFailed(logger, this.GetPrimaryKeyString(), e);
+        }
     }
 
     /// <inheritdoc />
@@ -89,6 +97,9 @@ public sealed partial class RateBudgetGrain(
             LogPublishFailed(logger, this.GetPrimaryKeyString(), e);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list the budget of {Application} in the directory")]
+    private static partial void LogRegisterFailed(ILogger logger, string application, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the budget of {Application}")]
     private static partial void LogPublishFailed(ILogger logger, string application, Exception exception);
