@@ -1,6 +1,7 @@
 using Bunit;
 using PHDB.Admin.Components.Data;
 using PHDB.Admin.Data;
+using PHDB.Admin.Live;
 using PHDB.Storage;
 using static PHDB.Admin.Tests.ReadModels;
 
@@ -13,9 +14,9 @@ public sealed class RunTableTests : MudComponentTest
     [InlineData(12, "12 s")]
     [InlineData(185, "3 min 05 s")]
     [InlineData(3720, "1 h 02 min")]
-    [InlineData(90000, "25 h 00 min")]
-    public void Durations_read_as_hours_minutes_and_seconds(int seconds, string text) =>
-        Assert.Equal(text, HarvestRunFacts.FormatDuration(TimeSpan.FromSeconds(seconds)));
+    [InlineData(90000, "1 d 01 h")]
+    public void Durations_read_in_their_two_largest_units(int seconds, string text) =>
+        Assert.Equal(text, HarvestText.Duration(TimeSpan.FromSeconds(seconds)));
 
     [Fact]
     public void A_running_run_lasts_until_now_and_a_finished_one_until_its_end()

@@ -4,7 +4,7 @@ using PHDB.Grains.Harvest.Events;
 
 namespace PHDB.Admin.Live;
 
-/// <summary>How the console words harvest states, moments, counts and events.</summary>
+/// <summary>How the console words harvest states, durations, counts and events.</summary>
 public static class HarvestText
 {
     /// <summary>The run's phase and mode, e.g. "Running (full)".</summary>
@@ -15,10 +15,6 @@ public static class HarvestText
             ? "No run yet"
             : $"{status.Phase} ({status.Mode.ToString().ToLowerInvariant()})";
     }
-
-    /// <summary>A UTC moment to the second, or a dash.</summary>
-    public static string Moment(DateTimeOffset? moment) =>
-        moment is { } m ? m.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) : "–";
 
     /// <summary>A count with thousands separators, or a dash when unknown.</summary>
     public static string Count(long? count) => count is { } c ? c.ToString("N0", CultureInfo.InvariantCulture) : "–";

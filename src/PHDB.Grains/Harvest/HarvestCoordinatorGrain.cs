@@ -421,25 +421,11 @@ public sealed partial class HarvestCoordinatorGrain(
     }
 
     /// <summary>Publishes a run event; a stream that cannot take it never fails the run.</summary>
-    private async Task PublishAsync(HarvestEvent harvestEvent)
-    {
-        try
-        {
-            await this.GetStreamProvider(HarvestEvents.Provider)
-                .GetStream<HarvestEvent>(HarvestEvents.Id)
-                .OnNextAsync(harvestEvent);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogPublishFailed(logger, harvestEvent.GetType().Name, e);
-        }
-    }
+    private Task PublishAsync(HarvestEvent harvestEvent) =>
+        this.GetStreamProvider(HarvestEvents.Provider).TryPublishAsync(harvestEvent, logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not close abandoned runs in the bookkeeping")]
     private static partial void LogBookkeepingFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the harvest event {Event}")]
-    private static partial void LogPublishFailed(ILogger logger, string @event, Exception exception);
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -352,20 +352,8 @@ public sealed partial class HarvestWorker(
     }
 
     /// <summary>Publishes a harvest event; a stream that cannot take it never fails the harvest.</summary>
-    private async Task PublishAsync(HarvestEvent harvestEvent)
-    {
-        try
-        {
-            await HarvestEvents.Get(cluster).OnNextAsync(harvestEvent);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogPublishFailed(logger, harvestEvent.GetType().Name, e);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the harvest event {Event}")]
-    private static partial void LogPublishFailed(ILogger logger, string @event, Exception exception);
+    private Task PublishAsync(HarvestEvent harvestEvent) =>
+        cluster.GetStreamProvider(HarvestEvents.Provider).TryPublishAsync(harvestEvent, logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest worker {Worker} failed a step")]
     private static partial void LogStepFailed(ILogger logger, string worker, Exception exception);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
 
 namespace PHDB.Grains.RateBudgets;
@@ -86,21 +87,10 @@ public sealed partial class RateBudgetGrain(
 
         changed = false;
         var now = timeProvider.GetUtcNow();
-        try
-        {
-            await this.GetStreamProvider(HarvestEvents.Provider)
-                .GetStream<HarvestEvent>(HarvestEvents.Id)
-                .OnNextAsync(new RateBudgetChanged(now, this.GetPrimaryKeyString(), Pacer.Status(now)));
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            LogPublishFailed(logger, this.GetPrimaryKeyString(), e);
-        }
+        await this.GetStreamProvider(HarvestEvents.Provider)
+            .TryPublishAsync(new RateBudgetChanged(now, this.GetPrimaryKeyString(), Pacer.Status(now)), logger);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list the budget of {Application} in the directory")]
     private static partial void LogRegisterFailed(ILogger logger, string application, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not publish the budget of {Application}")]
-    private static partial void LogPublishFailed(ILogger logger, string application, Exception exception);
 }
