@@ -14,6 +14,10 @@ namespace PHDB.Grains.Harvest;
 /// For posts windows of incremental runs: posts launched from this instant on have their comments read again even
 /// when their comment count did not change (comments keep gaining votes, which no post count shows).
 /// </param>
+/// <param name="NewestPageOnly">
+/// A check rather than a walk: only the connection's first page (newest first) is read, and it reveals no nested
+/// work. Incremental runs check the topics and the collections this way before deciding to read them whole.
+/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.CrawlTask")]
 public sealed record CrawlTask(
     [property: Id(0)] CrawlTaskKind Kind,
@@ -22,7 +26,8 @@ public sealed record CrawlTask(
     [property: Id(3)] DateTimeOffset? From = null,
     [property: Id(4)] DateTimeOffset? To = null,
     [property: Id(5)] string? After = null,
-    [property: Id(6)] DateTimeOffset? RefreshCommentsFrom = null
+    [property: Id(6)] DateTimeOffset? RefreshCommentsFrom = null,
+    [property: Id(7)] bool NewestPageOnly = false
 )
 {
     /// <summary>Whether the task belongs to a post, comment or collection rather than to a partition's root.</summary>
@@ -42,8 +47,8 @@ public sealed record CrawlTask(
         Kind switch
         {
             CrawlTaskKind.PostsWindow => $"posts {From:yyyy-MM-dd HH:mm}..{To:yyyy-MM-dd HH:mm}",
-            CrawlTaskKind.Topics => "topics",
-            CrawlTaskKind.Collections => "collections",
+            CrawlTaskKind.Topics => NewestPageOnly ? "newest topics" : "topics",
+            CrawlTaskKind.Collections => NewestPageOnly ? "newest collections" : "collections",
             _ => $"{Kind} {SubjectId}",
         } + (After is null ? "" : $" after {After}");
 }

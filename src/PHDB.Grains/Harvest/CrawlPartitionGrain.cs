@@ -106,6 +106,11 @@ public sealed class CrawlPartitionGrain(
         {
             state.State.Root = outcome.Task with { After = outcome.NextAfter ?? outcome.Task.After };
             state.State.RootExhausted = outcome.NextAfter is null;
+            if (outcome.NewestRow is { } row && !(state.State.NewestRow >= row))
+            {
+                state.State.NewestRow = row;
+            }
+
             await DiscoverAsync(outcome.Task, outcome.Discovered);
         }
 
@@ -249,7 +254,8 @@ public sealed class CrawlPartitionGrain(
             s.ConsecutiveFailures,
             s.LastError,
             s.UpdatedAt,
-            s.NewestPost
+            s.NewestPost,
+            s.NewestRow
         );
     }
 }

@@ -55,4 +55,8 @@ public sealed class CrawlPartitionState
     /// <summary>Disclosed users this partition already read: pages that refer to them again add no work.</summary>
     [Id(12)]
     public HashSet<long> ReadUsers { get; set; } = [];
+
+    /// <summary>The newest <c>createdAt</c> among the rows of its own connection that its committed pages held.</summary>
+    [Id(13)]
+    public DateTimeOffset? NewestRow { get; set; }
 }

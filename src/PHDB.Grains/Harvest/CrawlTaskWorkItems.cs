@@ -31,8 +31,26 @@ public static class CrawlTaskWorkItems
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, "Unknown crawl task kind."),
         };
 
-    /// <summary>The cursor to continue <paramref name="result"/>'s connection from, or null when it is exhausted.</summary>
-    public static string? NextAfter(this WorkResult result) => (result.Next as PageWorkItem)?.After;
+    /// <summary>
+    /// The cursor to continue <paramref name="task"/>'s connection from after <paramref name="result"/>, or null when
+    /// it is exhausted (always after the first page of a check).
+    /// </summary>
+    public static string? NextAfter(this CrawlTask task, WorkResult result) =>
+        task.NewestPageOnly ? null : (result.Next as PageWorkItem)?.After;
+
+    /// <summary>The newest <c>createdAt</c> among the rows of <paramref name="task"/>'s own connection in the page.</summary>
+    public static DateTimeOffset? NewestRow(this CrawlTask task, WorkResult result)
+    {
+        var batch = result.Batch;
+        IEnumerable<DateTimeOffset> created = task.Kind switch
+        {
+            CrawlTaskKind.PostsWindow => batch.Posts.Select(p => p.CreatedAt),
+            CrawlTaskKind.Topics => batch.Topics.Select(t => t.CreatedAt).OfType<DateTimeOffset>(),
+            CrawlTaskKind.Collections => batch.Collections.Select(c => c.CreatedAt),
+            _ => [],
+        };
+        return created.Select(c => (DateTimeOffset?)c).Max();
+    }
 
     /// <summary>
     /// The nested connections a page of <paramref name="task"/> revealed, and the disclosed users it referred to
@@ -81,7 +99,7 @@ public static class CrawlTaskWorkItems
                 }
 
                 break;
-            case CrawlTaskKind.Collections:
+            case CrawlTaskKind.Collections when !task.NewestPageOnly:
                 found.AddRange(
                     result.Batch.Collections.Select(c => new DiscoveredSubject(CrawlTaskKind.CollectionPosts, c.Id))
                 );

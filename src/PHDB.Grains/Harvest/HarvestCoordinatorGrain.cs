@@ -217,6 +217,7 @@ public sealed partial class HarvestCoordinatorGrain(
         if (
             state.State.Phase == HarvestPhase.Running
             && state.State.Partitions.Values.All(s => s is PartitionStatus.Done or PartitionStatus.Parked)
+            && !await PlanFollowUpsAsync()
         )
         {
             await FinishAsync(HarvestPhase.Completed);
@@ -253,11 +254,7 @@ public sealed partial class HarvestCoordinatorGrain(
         var plan =
             mode == HarvestMode.Full
                 ? HarvestPlanner.Full(runId, options.Value, now)
-                : HarvestPlanner.Incremental(
-                    runId,
-                    options.Value.WithLookBack(Schedule().LookBack),
-                    state.State.HighWaterMark ?? state.State.LastCompletedStart
-                );
+                : HarvestPlanner.IncrementalChecks(runId, RunOptions(), Anchor());
         await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
 
         state.State.Mode = mode;
@@ -265,6 +262,8 @@ public sealed partial class HarvestCoordinatorGrain(
         state.State.RunId = runId;
         state.State.StartedAt = now;
         state.State.FinishedAt = null;
+        state.State.FollowUpsDecided = mode == HarvestMode.Full;
+        state.State.FollowUpsPlannedAt = mode == HarvestMode.Full ? now : null;
         state.State.Partitions = plan.ToDictionary(p => p.Key, _ => PartitionStatus.Pending, StringComparer.Ordinal);
         await state.WriteStateAsync();
 
@@ -283,6 +282,92 @@ public sealed partial class HarvestCoordinatorGrain(
         return Status();
     }
 
+    /// <summary>
+    /// Once an incremental run's checks are done, plans the whole reads they call for. Returns whether it planned any
+    /// (the run goes on); a run with a parked check plans nothing and ends as failed.
+    /// </summary>
+    private async Task<bool> PlanFollowUpsAsync()
+    {
+        if (state.State.FollowUpsDecided || state.State.Partitions.ContainsValue(PartitionStatus.Parked))
+        {
+            return false;
+        }
+
+        var runId = state.State.RunId;
+        var partitions = (await GetPartitions()).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        var check = new IncrementalCheckResult(
+            partitions.Values.Where(p => HarvestPlanner.IsPostsWindow(runId, p.Key)).Max(p => p.NewestPost),
+            partitions.GetValueOrDefault(HarvestPlanner.NewestTopicsKey(runId))?.NewestRow,
+            partitions.GetValueOrDefault(HarvestPlanner.NewestCollectionsKey(runId))?.NewestRow
+        );
+        var now = timeProvider.GetUtcNow();
+        var s = state.State;
+        var followUps = HarvestPlanner.FollowUpsNeeded(
+            options.Value,
+            new HarvestMarks(
+                s.HighWaterMark,
+                s.NewestTopic,
+                s.NewestCollection,
+                s.RefreshedAt,
+                s.TopicsReadAt,
+                s.CollectionsReadAt
+            ),
+            check,
+            now
+        );
+        s.FollowUpsDecided = true;
+        s.FollowUpsPlannedAt = now;
+        var anchor = check.NewestPost is { } newest && !(Anchor() >= newest) ? newest : Anchor();
+        var plan = HarvestPlanner.FollowUps(runId, RunOptions(), anchor, followUps);
+        LogChecked(logger, runId, followUps.Refresh, followUps.Topics, followUps.Collections);
+        if (plan.Count == 0)
+        {
+            return false;
+        }
+
+        await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
+        foreach (var (key, _) in plan)
+        {
+            s.Partitions[key] = PartitionStatus.Pending;
+            ready.Enqueue(key);
+        }
+
+        await state.WriteStateAsync();
+        await PublishChangesAsync(force: true);
+        return true;
+    }
+
+    /// <summary>Remembers when this completed run read each part whole, and the newest rows those reads held.</summary>
+    private void RecordWholeReads(IReadOnlyList<PartitionProgress> partitions)
+    {
+        var s = state.State;
+        var plannedAt = s.FollowUpsPlannedAt ?? s.StartedAt;
+        var byKey = partitions.ToDictionary(p => p.Key, StringComparer.Ordinal);
+        if (s.Mode == HarvestMode.Full || byKey.Keys.Any(k => HarvestPlanner.IsRefresh(s.RunId, k)))
+        {
+            s.RefreshedAt = plannedAt;
+        }
+
+        if (byKey.TryGetValue(HarvestPlanner.TopicsKey(s.RunId), out var topics))
+        {
+            s.TopicsReadAt = plannedAt;
+            s.NewestTopic = Later(s.NewestTopic, topics.NewestRow);
+        }
+
+        if (byKey.TryGetValue(HarvestPlanner.CollectionsKey(s.RunId), out var collections))
+        {
+            s.CollectionsReadAt = plannedAt;
+            s.NewestCollection = Later(s.NewestCollection, collections.NewestRow);
+        }
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a >= b || b is null ? a : b;
+
+    /// <summary>Where incremental windows are anchored: the newest post stored, else the last completed run's start.</summary>
+    private DateTimeOffset? Anchor() => state.State.HighWaterMark ?? state.State.LastCompletedStart;
+
+    private HarvestOptions RunOptions() => options.Value.WithLookBack(Schedule().LookBack);
+
     private async Task FinishAsync(HarvestPhase phase)
     {
         var now = timeProvider.GetUtcNow();
@@ -292,13 +377,16 @@ public sealed partial class HarvestCoordinatorGrain(
         {
             state.State.LastCompletedStart = state.State.StartedAt;
             state.State.FullHarvestCompleted |= state.State.Mode == HarvestMode.Full;
-            foreach (var progress in await GetPartitions())
+            var partitions = await GetPartitions();
+            foreach (var progress in partitions)
             {
                 if (progress.NewestPost is { } newest && !(state.State.HighWaterMark >= newest))
                 {
                     state.State.HighWaterMark = newest;
                 }
             }
+
+            RecordWholeReads(partitions);
         }
 
         await state.WriteStateAsync();
@@ -438,6 +526,12 @@ public sealed partial class HarvestCoordinatorGrain(
         Message = "Incremental schedule set: every {Interval} (zero: off), look-back {LookBack}"
     )]
     private static partial void LogScheduleChanged(ILogger logger, TimeSpan interval, TimeSpan lookBack);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Harvest run {RunId} checked: refresh recent posts {Refresh}, read topics {Topics}, read collections {Collections}"
+    )]
+    private static partial void LogChecked(ILogger logger, long runId, bool refresh, bool topics, bool collections);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest run {RunId} is now {Phase}")]
     private static partial void LogPhase(ILogger logger, long runId, HarvestPhase phase);

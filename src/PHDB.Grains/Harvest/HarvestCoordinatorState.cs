@@ -47,4 +47,32 @@ public sealed class HarvestCoordinatorState
     /// <summary>The operator's look-back, replacing the configured one when set.</summary>
     [Id(10)]
     public TimeSpan? LookBack { get; set; }
+
+    /// <summary>Whether the current incremental run already decided what its checks called for.</summary>
+    [Id(11)]
+    public bool FollowUpsDecided { get; set; }
+
+    /// <summary>When the current run planned its whole reads (its start for a full run, else after its checks).</summary>
+    [Id(12)]
+    public DateTimeOffset? FollowUpsPlannedAt { get; set; }
+
+    /// <summary>When the last completed refresh of recent posts (or full harvest) was planned.</summary>
+    [Id(13)]
+    public DateTimeOffset? RefreshedAt { get; set; }
+
+    /// <summary>When the last completed whole read of the topics was planned.</summary>
+    [Id(14)]
+    public DateTimeOffset? TopicsReadAt { get; set; }
+
+    /// <summary>When the last completed whole read of the collections was planned.</summary>
+    [Id(15)]
+    public DateTimeOffset? CollectionsReadAt { get; set; }
+
+    /// <summary>The newest topic <c>createdAt</c> that completed runs stored.</summary>
+    [Id(16)]
+    public DateTimeOffset? NewestTopic { get; set; }
+
+    /// <summary>The newest collection <c>createdAt</c> that completed runs stored.</summary>
+    [Id(17)]
+    public DateTimeOffset? NewestCollection { get; set; }
 }

@@ -45,6 +45,23 @@ public sealed class HarvestOptions
     [Range(typeof(TimeSpan), "00:00:00", "730.00:00:00")]
     public TimeSpan RefreshComments { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>
+    /// An incremental run first checks (new posts since the high-water mark minus the look-back, the newest page of
+    /// topics and of collections) and refreshes recent posts' counts only when that check found new posts or the
+    /// last refresh is older than this. So a quiet run costs one page per check, and a quiet API still has its
+    /// counts refreshed this often. Zero refreshes on every run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Topics and collections are read whole by an incremental run when its check found new posts (they change their
+    /// counts and links), a topic or collection newer than any stored, or when the last whole read is older than
+    /// this (followers move slowly). Zero reads them whole on every run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan CatalogueInterval { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>A lease a worker does not return within this time is taken back.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);

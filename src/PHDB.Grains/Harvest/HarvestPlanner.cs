@@ -19,8 +19,8 @@ public static class HarvestPlanner
     {
         var plan = new List<(string, CrawlTask)>
         {
-            (Key(runId, "topics"), new CrawlTask(CrawlTaskKind.Topics)),
-            (Key(runId, "collections"), new CrawlTask(CrawlTaskKind.Collections)),
+            (TopicsKey(runId), new CrawlTask(CrawlTaskKind.Topics)),
+            (CollectionsKey(runId), new CrawlTask(CrawlTaskKind.Collections)),
         };
         plan.AddRange(Windows(runId, options.Epoch, now, options.Window));
         if (plan[^1].Item2.Kind == CrawlTaskKind.PostsWindow)
@@ -35,41 +35,136 @@ public static class HarvestPlanner
     }
 
     /// <summary>
-    /// An incremental harvest: one posts window without an upper bound, from <paramref name="highWaterMark"/> (the
-    /// newest post stored, else the last completed run's start) minus the look-back or the refresh period, whichever
-    /// reaches further back, plus the topics and the collections (new posts change their counts and links).
-    /// Re-reading recent posts refreshes their counts; a post whose counts changed walks its comments and votes
-    /// again, and a post launched within <see cref="HarvestOptions.RefreshComments"/> re-reads its comments.
+    /// The checks an incremental run starts with: one posts window without an upper bound from
+    /// <paramref name="highWaterMark"/> (the newest post stored, else the last completed run's start) minus the
+    /// look-back, which reads every new post; and the newest page of topics and of collections. In a quiet API each
+    /// check is one page. What they found decides the rest of the run (<see cref="FollowUpsNeeded"/>).
     /// </summary>
     /// <remarks>
     /// The window is anchored on what the API showed, not on the silo's clock: the API's "now" (the simulator's,
     /// or a live API seen through a skewed clock) may be behind or ahead of <see cref="TimeProvider"/>, and a window
     /// cut at the silo's clock would then miss every new post and every refresh.
     /// </remarks>
-    public static IReadOnlyList<(string Key, CrawlTask Root)> Incremental(
+    public static IReadOnlyList<(string Key, CrawlTask Root)> IncrementalChecks(
         long runId,
         HarvestOptions options,
         DateTimeOffset? highWaterMark
     )
     {
         var anchor = highWaterMark ?? options.Epoch;
-        var reach = options.LookBack > options.RefreshRecent ? options.LookBack : options.RefreshRecent;
-        var window = new CrawlTask(
-            CrawlTaskKind.PostsWindow,
-            From: Truncate(anchor - reach),
-            RefreshCommentsFrom: options.RefreshComments > TimeSpan.Zero ? anchor - options.RefreshComments : null
-        );
         return
         [
-            (Key(runId, "topics"), new CrawlTask(CrawlTaskKind.Topics)),
-            (Key(runId, "collections"), new CrawlTask(CrawlTaskKind.Collections)),
-            OpenEnded(runId, window),
+            OpenEnded(
+                runId,
+                "posts",
+                new CrawlTask(CrawlTaskKind.PostsWindow, From: Truncate(anchor - options.LookBack))
+            ),
+            (NewestTopicsKey(runId), new CrawlTask(CrawlTaskKind.Topics, NewestPageOnly: true)),
+            (NewestCollectionsKey(runId), new CrawlTask(CrawlTaskKind.Collections, NewestPageOnly: true)),
         ];
     }
 
-    private static (string, CrawlTask) OpenEnded(long runId, CrawlTask window) =>
+    /// <summary>
+    /// What an incremental run's checks call for. New posts change counts all over (recent posts', topics' post
+    /// counts, collections' posts), so they call for everything; a topic or collection newer than any stored calls
+    /// for its catalogue; and each whole read falls due by itself once its interval has passed since the last.
+    /// </summary>
+    public static IncrementalFollowUps FollowUpsNeeded(
+        HarvestOptions options,
+        HarvestMarks marks,
+        IncrementalCheckResult check,
+        DateTimeOffset now
+    )
+    {
+        var newPosts = check.NewestPost is { } post && !(marks.HighWaterMark >= post);
+        return new IncrementalFollowUps(
+            Refresh: newPosts || Due(marks.RefreshedAt, options.RefreshInterval, now),
+            Topics: newPosts
+                || Newer(check.NewestTopic, marks.NewestTopic)
+                || Due(marks.TopicsReadAt, options.CatalogueInterval, now),
+            Collections: newPosts
+                || Newer(check.NewestCollection, marks.NewestCollection)
+                || Due(marks.CollectionsReadAt, options.CatalogueInterval, now)
+        );
+    }
+
+    /// <summary>
+    /// The whole reads <paramref name="followUps"/> calls for. The refresh is one posts window without an upper bound
+    /// from the high-water mark (as the checks moved it) minus the refresh period or the look-back, whichever reaches
+    /// further back: re-reading recent posts refreshes their counts; a post whose counts changed walks its comments
+    /// and votes again, and a post launched within <see cref="HarvestOptions.RefreshComments"/> re-reads its comments.
+    /// </summary>
+    public static IReadOnlyList<(string Key, CrawlTask Root)> FollowUps(
+        long runId,
+        HarvestOptions options,
+        DateTimeOffset? highWaterMark,
+        IncrementalFollowUps followUps
+    )
+    {
+        ArgumentNullException.ThrowIfNull(followUps);
+        var plan = new List<(string, CrawlTask)>();
+        if (followUps.Refresh)
+        {
+            var anchor = highWaterMark ?? options.Epoch;
+            var reach = options.LookBack > options.RefreshRecent ? options.LookBack : options.RefreshRecent;
+            plan.Add(
+                OpenEnded(
+                    runId,
+                    "refresh",
+                    new CrawlTask(
+                        CrawlTaskKind.PostsWindow,
+                        From: Truncate(anchor - reach),
+                        RefreshCommentsFrom: options.RefreshComments > TimeSpan.Zero
+                            ? anchor - options.RefreshComments
+                            : null
+                    )
+                )
+            );
+        }
+
+        if (followUps.Topics)
+        {
+            plan.Add((TopicsKey(runId), new CrawlTask(CrawlTaskKind.Topics)));
+        }
+
+        if (followUps.Collections)
+        {
+            plan.Add((CollectionsKey(runId), new CrawlTask(CrawlTaskKind.Collections)));
+        }
+
+        return plan;
+    }
+
+    /// <summary>The key of a run's whole read of the topics.</summary>
+    public static string TopicsKey(long runId) => Key(runId, "topics");
+
+    /// <summary>The key of a run's whole read of the collections.</summary>
+    public static string CollectionsKey(long runId) => Key(runId, "collections");
+
+    /// <summary>The key of an incremental run's check of the newest topics.</summary>
+    public static string NewestTopicsKey(long runId) => Key(runId, "topics/newest");
+
+    /// <summary>The key of an incremental run's check of the newest collections.</summary>
+    public static string NewestCollectionsKey(long runId) => Key(runId, "collections/newest");
+
+    /// <summary>Whether <paramref name="key"/> is one of <paramref name="runId"/>'s posts windows (not a refresh).</summary>
+    public static bool IsPostsWindow(long runId, string key) =>
+        key.StartsWith(Key(runId, "posts/"), StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="key"/> is <paramref name="runId"/>'s refresh of recent posts.</summary>
+    public static bool IsRefresh(long runId, string key) =>
+        key.StartsWith(Key(runId, "refresh/"), StringComparison.Ordinal);
+
+    private static bool Due(DateTimeOffset? last, TimeSpan interval, DateTimeOffset now) =>
+        last is not { } at || now - at >= interval;
+
+    private static bool Newer(DateTimeOffset? seen, DateTimeOffset? stored) => seen is { } s && !(stored >= s);
+
+    private static (string, CrawlTask) OpenEnded(long runId, CrawlTask window) => OpenEnded(runId, "posts", window);
+
+    private static (string, CrawlTask) OpenEnded(long runId, string name, CrawlTask window) =>
         (
-            Key(runId, string.Create(CultureInfo.InvariantCulture, $"posts/{window.From:yyyy-MM-ddTHH:mm:ssZ}..")),
+            Key(runId, string.Create(CultureInfo.InvariantCulture, $"{name}/{window.From:yyyy-MM-ddTHH:mm:ssZ}..")),
             window with
             {
                 To = null,

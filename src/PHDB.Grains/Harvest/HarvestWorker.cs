@@ -339,9 +339,10 @@ public sealed partial class HarvestWorker(
                         a.Ticket.Partition,
                         new TaskOutcome(
                             a.Ticket.Task,
-                            a.Result.NextAfter(),
+                            a.Ticket.Task.NextAfter(a.Result),
                             a.Result.NodeCount,
-                            a.Ticket.Task.Discovered(a.Result, stored)
+                            a.Ticket.Task.Discovered(a.Result, stored),
+                            NewestRow: a.Ticket.Task.NewestRow(a.Result)
                         )
                     )
                 )

@@ -1,0 +1,133 @@
+using PHDB.Grains.Harvest;
+
+namespace PHDB.Harvest.Tests.Engine;
+
+public sealed class IncrementalPlanTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Newest = new(2026, 6, 1, 8, 30, 0, TimeSpan.Zero);
+    private static readonly HarvestOptions Options = new();
+
+    /// <summary>What a run that just read everything leaves: every mark set, every whole read a minute old.</summary>
+    private static readonly HarvestMarks Fresh = new(
+        HighWaterMark: Newest,
+        NewestTopic: Newest.AddDays(-30),
+        NewestCollection: Newest.AddDays(-2),
+        RefreshedAt: Now.AddMinutes(-1),
+        TopicsReadAt: Now.AddMinutes(-1),
+        CollectionsReadAt: Now.AddMinutes(-1)
+    );
+
+    private static readonly IncrementalCheckResult Quiet = new(Newest, Newest.AddDays(-30), Newest.AddDays(-2));
+
+    [Fact]
+    public void Quiet_checks_call_for_nothing()
+    {
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, Fresh, Quiet, Now).Any);
+        Assert.Empty(HarvestPlanner.FollowUps(1, Options, Newest, new IncrementalFollowUps(false, false, false)));
+    }
+
+    [Fact]
+    public void A_check_that_read_nothing_at_all_calls_for_nothing()
+    {
+        var empty = new IncrementalCheckResult(null, null, null);
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, Fresh, empty, Now).Any);
+    }
+
+    [Fact]
+    public void A_new_post_calls_for_everything()
+    {
+        var check = Quiet with { NewestPost = Newest.AddSeconds(1) };
+        Assert.Equal(
+            new IncrementalFollowUps(true, true, true),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh, check, Now)
+        );
+    }
+
+    [Fact]
+    public void A_new_topic_or_collection_calls_for_its_catalogue_only()
+    {
+        Assert.Equal(
+            new IncrementalFollowUps(false, true, false),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh, Quiet with { NewestTopic = Newest }, Now)
+        );
+        Assert.Equal(
+            new IncrementalFollowUps(false, false, true),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh, Quiet with { NewestCollection = Newest }, Now)
+        );
+    }
+
+    [Fact]
+    public void Each_whole_read_falls_due_after_its_interval()
+    {
+        var refreshDue = Fresh with { RefreshedAt = Now - Options.RefreshInterval };
+        Assert.Equal(
+            new IncrementalFollowUps(true, false, false),
+            HarvestPlanner.FollowUpsNeeded(Options, refreshDue, Quiet, Now)
+        );
+        var refreshNotYet = Fresh with { RefreshedAt = Now - Options.RefreshInterval + TimeSpan.FromSeconds(1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, refreshNotYet, Quiet, Now).Any);
+        var topicsDue = Fresh with { TopicsReadAt = Now - Options.CatalogueInterval };
+        Assert.Equal(
+            new IncrementalFollowUps(false, true, false),
+            HarvestPlanner.FollowUpsNeeded(Options, topicsDue, Quiet, Now)
+        );
+        var collectionsDue = Fresh with { CollectionsReadAt = Now - Options.CatalogueInterval };
+        Assert.Equal(
+            new IncrementalFollowUps(false, false, true),
+            HarvestPlanner.FollowUpsNeeded(Options, collectionsDue, Quiet, Now)
+        );
+    }
+
+    [Fact]
+    public void Marks_never_set_call_for_everything_and_zero_intervals_read_everything_on_every_run()
+    {
+        var none = new HarvestMarks(null, null, null, null, null, null);
+        Assert.Equal(
+            new IncrementalFollowUps(true, true, true),
+            HarvestPlanner.FollowUpsNeeded(Options, none, Quiet, Now)
+        );
+        var always = new HarvestOptions { RefreshInterval = TimeSpan.Zero, CatalogueInterval = TimeSpan.Zero };
+        Assert.Equal(
+            new IncrementalFollowUps(true, true, true),
+            HarvestPlanner.FollowUpsNeeded(always, Fresh, Quiet, Now)
+        );
+    }
+
+    [Fact]
+    public void Checks_are_one_open_window_from_the_look_back_and_the_newest_pages()
+    {
+        var plan = HarvestPlanner.IncrementalChecks(7, Options, Newest);
+        Assert.Equal(
+            ["run7/posts/2026-06-01T06:30:00Z..", "run7/topics/newest", "run7/collections/newest"],
+            plan.Select(p => p.Key)
+        );
+        Assert.Equal(new CrawlTask(CrawlTaskKind.PostsWindow, From: Newest - Options.LookBack), plan[0].Root);
+        Assert.True(plan[1].Root is { Kind: CrawlTaskKind.Topics, NewestPageOnly: true });
+        Assert.True(plan[2].Root is { Kind: CrawlTaskKind.Collections, NewestPageOnly: true });
+        Assert.True(HarvestPlanner.IsPostsWindow(7, plan[0].Key));
+        Assert.False(HarvestPlanner.IsRefresh(7, plan[0].Key));
+    }
+
+    [Fact]
+    public void The_refresh_reaches_back_the_refresh_period_and_re_reads_the_newest_posts_comments()
+    {
+        var plan = HarvestPlanner.FollowUps(7, Options, Newest, new IncrementalFollowUps(true, true, true));
+        Assert.Equal(
+            ["run7/refresh/2026-05-25T08:30:00Z..", HarvestPlanner.TopicsKey(7), HarvestPlanner.CollectionsKey(7)],
+            plan.Select(p => p.Key)
+        );
+        Assert.Equal(
+            new CrawlTask(
+                CrawlTaskKind.PostsWindow,
+                From: Newest - Options.RefreshRecent,
+                RefreshCommentsFrom: Newest - Options.RefreshComments
+            ),
+            plan[0].Root
+        );
+        Assert.True(HarvestPlanner.IsRefresh(7, plan[0].Key));
+        Assert.False(HarvestPlanner.IsPostsWindow(7, plan[0].Key));
+        Assert.Equal(new CrawlTask(CrawlTaskKind.Topics), plan[1].Root);
+        Assert.Equal(new CrawlTask(CrawlTaskKind.Collections), plan[2].Root);
+    }
+}
