@@ -46,10 +46,18 @@ public static class HarvestEta
         return TimeSpan.FromSeconds(pagesLeft / pagesPerRequest / requestsPerSecond);
     }
 
-    /// <summary>The kind of a partition: its key's segment after the run, e.g. <c>posts</c> in <c>run3/posts/…</c>.</summary>
+    /// <summary>
+    /// The kind of a partition: its key's segment after the run, e.g. <c>posts</c> in <c>run3/posts/…</c>; the
+    /// one-page checks of an incremental run (<c>run3/topics/newest</c>) are a kind of their own.
+    /// </summary>
     private static string Kind(string key)
     {
         var parts = key.Split('/', 3);
-        return parts.Length > 1 ? parts[1] : key;
+        return parts.Length switch
+        {
+            1 => key,
+            3 when parts[2] == "newest" => $"{parts[1]}/newest",
+            _ => parts[1],
+        };
     }
 }

@@ -62,4 +62,30 @@ public sealed class HarvestEtaTests
         };
         Assert.Null(HarvestEta.Estimate(nothingDone));
     }
+
+    [Fact]
+    public void An_incremental_runs_one_page_checks_do_not_stand_for_its_whole_reads()
+    {
+        // The topics check took 1 page; the whole read of the topics is expected to take what a whole read took (15),
+        // not what the check took.
+        var view = View(HarvestPhase.Running, 1, Budget()) with
+        {
+            Partitions = new Dictionary<string, PartitionProgress>
+            {
+                ["run2/topics/newest"] = Partition("run2/topics/newest", PartitionStatus.Done, 1),
+                ["run2/collections/newest"] = Partition("run2/collections/newest", PartitionStatus.Done, 1),
+                ["run2/topics"] = Partition("run2/topics", PartitionStatus.Pending, 0),
+            },
+        };
+        var overall = HarvestEta.Estimate(view);
+        Assert.Equal(TimeSpan.FromSeconds(1 / (62.5 / 900)), overall);
+        var withHistory = view with
+        {
+            Partitions = new Dictionary<string, PartitionProgress>(view.Partitions)
+            {
+                ["run1/topics"] = Partition("run1/topics", PartitionStatus.Done, 15),
+            },
+        };
+        Assert.Equal(TimeSpan.FromSeconds(15 / (62.5 / 900)), HarvestEta.Estimate(withHistory));
+    }
 }
