@@ -12,6 +12,7 @@ namespace PHDB.Grains.Harvest;
 /// <param name="UpdatedAt">When its state last changed.</param>
 /// <param name="NewestPost">The newest <c>createdAt</c> of the posts its pages held, if any.</param>
 /// <param name="NewestRow">The newest <c>createdAt</c> among the rows of its own connection (posts, topics or collections).</param>
+/// <param name="RootExhausted">Whether its own connection is read to the end (only nested work may be left).</param>
 [GenerateSerializer, Immutable, Alias("phdb.PartitionProgress")]
 public sealed record PartitionProgress(
     [property: Id(0)] string Key,
@@ -24,5 +25,6 @@ public sealed record PartitionProgress(
     [property: Id(7)] string? LastError,
     [property: Id(8)] DateTimeOffset? UpdatedAt,
     [property: Id(9)] DateTimeOffset? NewestPost = null,
-    [property: Id(10)] DateTimeOffset? NewestRow = null
+    [property: Id(10)] DateTimeOffset? NewestRow = null,
+    [property: Id(11)] bool RootExhausted = false
 );

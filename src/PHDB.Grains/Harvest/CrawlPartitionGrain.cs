@@ -255,7 +255,8 @@ public sealed class CrawlPartitionGrain(
             s.LastError,
             s.UpdatedAt,
             s.NewestPost,
-            s.NewestRow
+            s.NewestRow,
+            s.RootExhausted
         );
     }
 }

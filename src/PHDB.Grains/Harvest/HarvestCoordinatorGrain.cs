@@ -27,6 +27,9 @@ public sealed partial class HarvestCoordinatorGrain(
     private readonly Dictionary<string, (string Worker, DateTimeOffset Expires)> leases = new(StringComparer.Ordinal);
     private readonly Queue<string> ready = new();
 
+    /// <summary>Partitions known to have read their own connection to the end (only nested work left).</summary>
+    private readonly HashSet<string> rootsRead = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -156,21 +159,34 @@ public sealed partial class HarvestCoordinatorGrain(
             }
         }
 
+        // Partitions whose own connection still has pages go first: the posts (and the topics and collections) are
+        // listed before the comments and votes they revealed, so the posts table is complete early and every request
+        // carries as many list pages as the cap allows. Within each group the queue's order is kept.
+        var candidates = new List<string>();
         var inspected = ready.Count;
-        while (leased.Count < max && inspected-- > 0 && ready.TryDequeue(out var key))
+        while (inspected-- > 0 && ready.TryDequeue(out var key))
         {
-            if (leases.ContainsKey(key) || !state.State.Partitions.TryGetValue(key, out var status))
+            if (
+                !leases.ContainsKey(key)
+                && state.State.Partitions.TryGetValue(key, out var status)
+                && status is not (PartitionStatus.Done or PartitionStatus.Parked)
+            )
             {
-                continue;
+                candidates.Add(key);
             }
+        }
 
-            if (status is PartitionStatus.Done or PartitionStatus.Parked)
-            {
-                continue;
-            }
+        leased.AddRange(
+            candidates.Where(k => !rootsRead.Contains(k)).Concat(candidates.Where(rootsRead.Contains)).Take(max)
+        );
+        foreach (var key in candidates.Where(k => !leased.Contains(k)))
+        {
+            ready.Enqueue(key);
+        }
 
+        foreach (var key in leased)
+        {
             leases[key] = (worker, now + options.Value.LeaseDuration);
-            leased.Add(key);
             statusChanged = true;
         }
 
@@ -189,6 +205,11 @@ public sealed partial class HarvestCoordinatorGrain(
         foreach (var update in progress)
         {
             movedPartitions[update.Key] = update;
+            if (update.RootExhausted)
+            {
+                rootsRead.Add(update.Key);
+            }
+
             if (state.State.Partitions.TryGetValue(update.Key, out var known) && known != update.Status)
             {
                 state.State.Partitions[update.Key] = update.Status;
@@ -269,6 +290,7 @@ public sealed partial class HarvestCoordinatorGrain(
 
         leases.Clear();
         ready.Clear();
+        rootsRead.Clear();
         foreach (var (key, _) in plan)
         {
             ready.Enqueue(key);

@@ -31,6 +31,7 @@ public sealed partial class HarvestWorker(
     ILogger<HarvestWorker> logger
 ) : BackgroundService
 {
+    private static readonly PostsPage FullPostsPage = new() { Order = PostsOrder.Newest };
     private readonly ConcurrentDictionary<long, byte> storedUsers = new();
 
     /// <inheritdoc />
@@ -103,7 +104,7 @@ public sealed partial class HarvestWorker(
         IReadOnlyList<string> leased;
         try
         {
-            leased = await coordinator.LeasePartitions(worker, options.Value.PartitionsPerLease);
+            leased = await coordinator.LeasePartitions(worker, PartitionsToLease(application.Client));
         }
         catch
         {
@@ -170,6 +171,25 @@ public sealed partial class HarvestWorker(
 
             await coordinator.ReturnLeases(worker, leased, completed);
         }
+    }
+
+    /// <summary>
+    /// Partitions to lease for one request: the configured number, or more where the complexity cap the client
+    /// learned lets one request carry more full posts pages than that (each leased partition gives one page of its
+    /// own connection), so a higher cap turns into more posts per request.
+    /// </summary>
+    private int PartitionsToLease(IProductHuntClient client)
+    {
+        var configured = options.Value.PartitionsPerLease;
+        if (client.Complexity.Cap <= 0)
+        {
+            return configured;
+        }
+
+        var postsPages = client
+            .Plan([.. Enumerable.Repeat<WorkItem>(FullPostsPage, HarvestWorkerOptions.MaxPartitionsPerLease)])[0]
+            .Count;
+        return Math.Clamp(postsPages, configured, HarvestWorkerOptions.MaxPartitionsPerLease);
     }
 
     /// <summary>Sends one request within the rate budget; null when it failed as a whole.</summary>

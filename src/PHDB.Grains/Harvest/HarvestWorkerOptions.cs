@@ -15,8 +15,14 @@ public sealed class HarvestWorkerOptions
     [Range(1, 64)]
     public int Concurrency { get; set; } = 2;
 
-    /// <summary>Partitions a worker leases at a time (their work is packed into one request).</summary>
-    [Range(1, 64)]
+    /// <summary>The most partitions a worker leases at a time.</summary>
+    public const int MaxPartitionsPerLease = 64;
+
+    /// <summary>
+    /// Partitions a worker leases at a time (their work is packed into one request); more when the API's complexity
+    /// cap lets one request carry more full posts pages than this.
+    /// </summary>
+    [Range(1, MaxPartitionsPerLease)]
     public int PartitionsPerLease { get; set; } = 4;
 
     /// <summary>Tasks taken from one partition at a time.</summary>
