@@ -85,6 +85,22 @@ public sealed class CrawlPartitionGrain(
     /// <inheritdoc />
     public async Task<PartitionProgress> Complete(IReadOnlyList<TaskOutcome> outcomes)
     {
+        try
+        {
+            return await CompleteAsync(outcomes);
+        }
+        catch
+        {
+            // A post grain that cannot be reached (its silo just died) or a state write that failed leaves this
+            // activation's state half-changed: the cursor moved past a page whose posts were not all observed. Going
+            // back to what is persisted makes the worker's retry fetch that page again, so nothing is lost.
+            await state.ReadStateAsync();
+            throw;
+        }
+    }
+
+    private async Task<PartitionProgress> CompleteAsync(IReadOnlyList<TaskOutcome> outcomes)
+    {
         var committed = new List<TaskOutcome>();
         foreach (var outcome in outcomes)
         {

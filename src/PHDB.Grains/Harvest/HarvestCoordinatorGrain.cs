@@ -141,12 +141,12 @@ public sealed partial class HarvestCoordinatorGrain(
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<string>> LeasePartitions(string worker, int max)
+    public async Task<IReadOnlyList<string>> LeasePartitions(string worker, int max)
     {
         var leased = new List<string>();
         if (state.State.Phase != HarvestPhase.Running)
         {
-            return Task.FromResult<IReadOnlyList<string>>(leased);
+            return leased;
         }
 
         var now = timeProvider.GetUtcNow();
@@ -190,7 +190,14 @@ public sealed partial class HarvestCoordinatorGrain(
             statusChanged = true;
         }
 
-        return Task.FromResult<IReadOnlyList<string>>(leased);
+        if (leased.Count == 0 && leases.Count == 0 && AllPartitionsEnded())
+        {
+            // The returned lease that ended the last partition could not finish the run (a partition of its
+            // follow-ups was unreachable): the next worker that asks for work finishes it.
+            await FinishIfEndedAsync();
+        }
+
+        return leased;
     }
 
     /// <inheritdoc />
@@ -235,13 +242,9 @@ public sealed partial class HarvestCoordinatorGrain(
             }
         }
 
-        if (
-            state.State.Phase == HarvestPhase.Running
-            && state.State.Partitions.Values.All(s => s is PartitionStatus.Done or PartitionStatus.Parked)
-            && !await PlanFollowUpsAsync()
-        )
+        if (state.State.Phase == HarvestPhase.Running && AllPartitionsEnded())
         {
-            await FinishAsync(HarvestPhase.Completed);
+            await FinishIfEndedAsync();
         }
         else if (changed)
         {
@@ -304,6 +307,18 @@ public sealed partial class HarvestCoordinatorGrain(
         return Status();
     }
 
+    private bool AllPartitionsEnded() =>
+        state.State.Partitions.Values.All(s => s is PartitionStatus.Done or PartitionStatus.Parked);
+
+    /// <summary>Once every partition has ended: plans the follow-ups the checks call for, or else completes the run.</summary>
+    private async Task FinishIfEndedAsync()
+    {
+        if (!await PlanFollowUpsAsync())
+        {
+            await FinishAsync(HarvestPhase.Completed);
+        }
+    }
+
     /// <summary>
     /// Once an incremental run's checks are done, plans the whole reads they call for. Returns whether it planned any
     /// (the run goes on); a run with a parked check plans nothing and ends as failed.
@@ -337,17 +352,21 @@ public sealed partial class HarvestCoordinatorGrain(
             check,
             now
         );
+        // The refresh stays anchored on the high-water mark the run started from, not on the one its checks moved:
+        // a post that left the refresh period since the last refresh may have changed before it left.
+        var plan = HarvestPlanner.FollowUps(runId, RunOptions(), Anchor(), followUps);
+        LogChecked(logger, runId, followUps.Refresh, followUps.Topics, followUps.Collections);
+
+        // The partitions are planned before the decision is recorded: if one cannot be reached, the run is not
+        // finished without them, and the next returned lease decides again.
+        await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
         s.FollowUpsDecided = true;
         s.FollowUpsPlannedAt = now;
-        var anchor = check.NewestPost is { } newest && !(Anchor() >= newest) ? newest : Anchor();
-        var plan = HarvestPlanner.FollowUps(runId, RunOptions(), anchor, followUps);
-        LogChecked(logger, runId, followUps.Refresh, followUps.Topics, followUps.Collections);
         if (plan.Count == 0)
         {
             return false;
         }
 
-        await Task.WhenAll(plan.Select(p => GrainFactory.GetGrain<ICrawlPartitionGrain>(p.Key).Plan(p.Root)));
         foreach (var (key, _) in plan)
         {
             s.Partitions[key] = PartitionStatus.Pending;

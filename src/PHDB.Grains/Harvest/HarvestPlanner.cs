@@ -90,8 +90,9 @@ public static class HarvestPlanner
 
     /// <summary>
     /// The whole reads <paramref name="followUps"/> calls for. The refresh is one posts window without an upper bound
-    /// from the high-water mark (as the checks moved it) minus the refresh period or the look-back, whichever reaches
-    /// further back: re-reading recent posts refreshes their counts; a post whose counts changed walks its comments
+    /// from the high-water mark the run started from (the newest post stored by the last refresh or after it) minus
+    /// the refresh period or the look-back, whichever reaches further back, so that a post which left the refresh
+    /// period since the last refresh is read once more: re-reading recent posts refreshes their counts; a post whose counts changed walks its comments
     /// and votes again, and a post launched within <see cref="HarvestOptions.RefreshComments"/> re-reads its comments.
     /// </summary>
     public static IReadOnlyList<(string Key, CrawlTask Root)> FollowUps(

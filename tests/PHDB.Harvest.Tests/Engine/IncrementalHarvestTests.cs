@@ -9,13 +9,16 @@ public sealed class IncrementalHarvestTests(PostgresServer postgres)
 {
     private const int PageSize = 20;
     private static readonly TimeSpan LookBack = TimeSpan.FromHours(2);
+    private const int MaxAdvanceDays = 60;
+
+    private static int Edited(SimulatorTruth truth) => truth.Posts.Count(p => p.Edited);
 
     [Fact]
     public async Task An_incremental_harvest_catches_new_posts_votes_comments_and_edits_and_a_quiet_one_is_cheap()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var output = TestContext.Current.TestOutputHelper;
-        await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
+        await using var simulator = await HarvestCluster.StartWorldAsync(1_000, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("incremental_harvest", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(
             database,
@@ -40,14 +43,24 @@ public sealed class IncrementalHarvestTests(PostgresServer postgres)
         var highWaterMark = (await coordinator.GetStatus()).HighWaterMark;
         Assert.Equal(before.Posts.Max(p => p.CreatedAt), highWaterMark);
 
-        simulator.Clock.Advance((long)TimeSpan.FromDays(20).TotalSeconds);
-        var after = await SimulatorTruth.LoadAsync(simulator.BaseAddress, cancellation);
+        // Advance the simulator's clock, 5 days at a time, until it has launched new posts and edited a post (6 % of
+        // posts are edited within 45 days of their launch). The world is fixed by its seed, so this is deterministic.
+        SimulatorTruth after;
+        var days = 0;
+        do
+        {
+            simulator.Clock.Advance((long)TimeSpan.FromDays(5).TotalSeconds);
+            days += 5;
+            after = await SimulatorTruth.LoadAsync(simulator.BaseAddress, cancellation);
+        } while ((after.Posts.Count == before.Posts.Count || Edited(after) == Edited(before)) && days < MaxAdvanceDays);
+
         var newPosts = after.Posts.Count - before.Posts.Count;
-        var edited = after.Posts.Count(p => p.Edited) - before.Posts.Count(p => p.Edited);
+        var edited = Edited(after) - Edited(before);
         output?.WriteLine(
-            $"after 20 days: {newPosts} new posts, {after.Votes.Count - before.Votes.Count} new votes, "
+            $"after {days} days: {newPosts} new posts, {after.Votes.Count - before.Votes.Count} new votes, "
                 + $"{after.Comments.Count - before.Comments.Count} new comments, {edited} edits"
         );
+        Assert.True(edited > 0, $"the advance edited a post within {MaxAdvanceDays} days");
         Assert.True(newPosts > 0, "the advance launched new posts");
         Assert.True(after.Votes.Count > before.Votes.Count, "the advance brought new votes");
         Assert.True(after.Comments.Count > before.Comments.Count, "the advance brought new comments");
