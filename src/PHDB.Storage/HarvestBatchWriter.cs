@@ -15,7 +15,7 @@ namespace PHDB.Storage;
 /// </summary>
 public sealed partial class HarvestBatchWriter
 {
-    private const int MaxAttempts = 3;
+    private const int MaxAttempts = 8;
     private readonly NpgsqlDataSource dataSource;
     private readonly ILogger<HarvestBatchWriter> logger;
     private readonly TimeProvider timeProvider;
@@ -65,8 +65,11 @@ public sealed partial class HarvestBatchWriter
                 )
             {
                 // Concurrent writers of overlapping batches: statements lock rows in id order, but links and
-                // placeholders may still interleave. The transaction rolled back as a whole; try again.
+                // placeholders may still interleave. The transaction rolled back as a whole; try again after a short
+                // random pause that grows with the attempts, so the writers that collided do not collide again. The
+                // pause is in real time, not on the clock that stamps the rows: the other writer's locks are.
                 LogRetry(logger, attempt, e.SqlState);
+                await Task.Delay(TimeSpan.FromMilliseconds(attempt * Random.Shared.Next(10, 60)), cancellationToken);
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
