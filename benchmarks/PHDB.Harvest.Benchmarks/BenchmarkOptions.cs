@@ -10,6 +10,8 @@ namespace PHDB.Harvest.Benchmarks;
 /// <param name="Workers">Harvest workers per silo.</param>
 /// <param name="Parts">Which measurements to run: <c>original</c>, <c>throttled</c>, <c>unthrottled</c>.</param>
 /// <param name="TimeoutMinutes">A full harvest that takes longer fails the run.</param>
+/// <param name="Cap">The simulator's complexity cap (the live one is uncertain; 1,000 in a 2021 report).</param>
+/// <param name="UntilPosts">Stop each harvest once every post is stored (cancel the rest of the run).</param>
 internal sealed record BenchmarkOptions(
     int Scale,
     int WindowSeconds,
@@ -17,7 +19,9 @@ internal sealed record BenchmarkOptions(
     short Silos,
     int Workers,
     IReadOnlySet<string> Parts,
-    int TimeoutMinutes
+    int TimeoutMinutes,
+    int Cap,
+    bool UntilPosts
 )
 {
     /// <summary>Points per window and per request, as the live API.</summary>
@@ -47,7 +51,9 @@ internal sealed record BenchmarkOptions(
             (Text(args, "only") ?? "original,throttled,unthrottled")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToHashSet(StringComparer.Ordinal),
-            Number(args, "timeout", 60)
+            Number(args, "timeout", 60),
+            Number(args, "cap", 1_000),
+            string.Equals(Text(args, "until"), "posts", StringComparison.Ordinal)
         );
 
     private static string? Text(string[] args, string name)

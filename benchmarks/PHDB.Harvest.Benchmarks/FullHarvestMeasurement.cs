@@ -6,7 +6,10 @@ using PHDB.Simulator.Hosting;
 
 namespace PHDB.Harvest.Benchmarks;
 
-/// <summary>One full harvest by the engine, from the start command to the completed run, sampled twice a second.</summary>
+/// <summary>
+/// One full harvest by the engine, from the start command to the completed run (or, with <c>--until posts</c>, to the
+/// first sample that finds every post stored), sampled twice a second.
+/// </summary>
 internal static class FullHarvestMeasurement
 {
     private static readonly TimeSpan SampleEvery = TimeSpan.FromMilliseconds(500);
@@ -53,6 +56,12 @@ internal static class FullHarvestMeasurement
 
             if (status.Phase == HarvestPhase.Completed)
             {
+                break;
+            }
+
+            if (postsDone is not null && options.UntilPosts)
+            {
+                await coordinator.CancelRun();
                 break;
             }
 

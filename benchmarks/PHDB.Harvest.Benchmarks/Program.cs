@@ -12,6 +12,7 @@ using PHDB.Testing;
 // Each has its own application (own budget and counters) in the simulator and its own database.
 // Usage: dotnet run -c Release --project benchmarks/PHDB.Harvest.Benchmarks -- [--scale 50000] [--window 3]
 //        [--original-windows 3] [--silos 2] [--workers 4] [--only original,throttled,unthrottled] [--timeout 60]
+//        [--cap 1000] [--until posts]
 var options = BenchmarkOptions.Parse(args);
 var original = new BenchmarkApplication("Original", "original-token", BenchmarkOptions.Points);
 var phdb = new BenchmarkApplication("PHDB", "phdb-token", BenchmarkOptions.Points);
@@ -21,7 +22,7 @@ var timeout = TimeSpan.FromMinutes(options.TimeoutMinutes);
 Console.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,
-        $"World of {options.Scale:N0} posts; {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {BenchmarkOptions.CostPerRequest} per request; original's interval {options.OriginalInterval.TotalMilliseconds:0.0} ms; {options.Silos} silos × {options.Workers} workers; {Environment.ProcessorCount} cores"
+        $"World of {options.Scale:N0} posts; complexity cap {options.Cap:N0}; {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {BenchmarkOptions.CostPerRequest} per request; {(options.UntilPosts ? "each harvest stops once every post is stored; " : "")}original's interval {options.OriginalInterval.TotalMilliseconds:0.0} ms; {options.Silos} silos × {options.Workers} workers; {Environment.ProcessorCount} cores"
     )
 );
 
@@ -29,6 +30,7 @@ await using var simulator = await SimulatorHost.StartAsync(o =>
 {
     o.Scale = options.Scale;
     o.Clock.Speed = 0;
+    o.MaxComplexity = options.Cap;
     o.RateLimit = new RateLimitOptions
     {
         Points = BenchmarkOptions.Points,

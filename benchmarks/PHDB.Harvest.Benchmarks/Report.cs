@@ -20,7 +20,7 @@ internal static class Report
             double? throttledWindows = throttled is null ? null : throttled.Wall / window;
             output.WriteLine(
                 Line(
-                    $"Live-like limits: {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {BenchmarkOptions.CostPerRequest} per request; world of {options.Scale:N0} posts"
+                    $"Live-like limits: {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {BenchmarkOptions.CostPerRequest} per request; complexity cap {options.Cap:N0}; world of {options.Scale:N0} posts{(options.UntilPosts ? "; harvests stopped once every post was stored" : "")}"
                 )
             );
             output.WriteLine();
@@ -31,6 +31,13 @@ internal static class Report
                 "posts per window",
                 original is null ? null : original.Posts / originalWindows,
                 throttled is null ? null : throttled.Posts / throttledWindows,
+                "N0"
+            );
+            Row(
+                output,
+                "posts per window while posts remain",
+                original is null ? null : original.Posts / originalWindows,
+                throttled?.PostsDone is { } done ? throttled.Posts / (done / window) : null,
                 "N0"
             );
             Row(

@@ -140,6 +140,8 @@ public sealed partial class HarvestWorker(
                 return TimeSpan.Zero;
             }
 
+            // Pages of the partitions' own connections first, then nested work in what room the cap leaves.
+            tickets = [.. tickets.OrderBy(t => t.Task.IsNested)];
             var items = tickets.Select(t => t.Task.ToWorkItem()).ToList();
             var request = application.Client.Plan(items)[0];
             tickets = tickets.Take(request.Count).ToList();
