@@ -93,8 +93,17 @@ public sealed class CrawlPartitionGrain(
         {
             // A post grain that cannot be reached (its silo just died) or a state write that failed leaves this
             // activation's state half-changed: the cursor moved past a page whose posts were not all observed. Going
-            // back to what is persisted makes the worker's retry fetch that page again, so nothing is lost.
-            await state.ReadStateAsync();
+            // back to what is persisted makes the worker's retry fetch that page again, so nothing is lost. When even
+            // that read fails, this activation goes away and the next one reads the state.
+            try
+            {
+                await state.ReadStateAsync();
+            }
+            catch
+            {
+                DeactivateOnIdle();
+            }
+
             throw;
         }
     }
