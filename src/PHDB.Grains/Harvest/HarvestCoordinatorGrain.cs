@@ -270,6 +270,9 @@ public sealed partial class HarvestCoordinatorGrain(
             return Status();
         }
 
+        // Claim the state first: while a cluster forms, two activations of this grain may both start a run; the one
+        // whose write loses fails here, before it records a run that nobody would ever finish.
+        await state.WriteStateAsync();
         var now = timeProvider.GetUtcNow();
         var runId = await bookkeeping.StartRunAsync(
             mode == HarvestMode.Full ? "full" : "incremental",
