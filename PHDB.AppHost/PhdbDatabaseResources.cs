@@ -15,6 +15,13 @@ internal static class PhdbDatabaseResources
     private const string Name = "phdb";
     private const string ReadyCheck = "postgres-ready";
 
+    /// <summary>
+    /// Connections one process's pool may hold. The server PHDB runs allows that many for every silo, the console and
+    /// the migrator (plus a few for an operator's psql), so bursts of grain-state writes wait in a pool instead of
+    /// being refused by the server.
+    /// </summary>
+    internal const int PoolSizePerProcess = 40;
+
     public static PhdbDatabase AddPhdbDatabase(this IDistributedApplicationBuilder builder, PhdbHostSettings settings)
     {
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString(Name)))
@@ -29,7 +36,11 @@ internal static class PhdbDatabaseResources
         );
         var password = builder.AddParameter("postgres-password", cluster.Prepare(), secret: true);
 
-        var (serverFile, serverArgs) = cluster.Account.Command(cluster.Installation.Server, cluster.ServerArguments());
+        var maxConnections = (PoolSizePerProcess * (settings.Silos + 2)) + 10;
+        var (serverFile, serverArgs) = cluster.Account.Command(
+            cluster.Installation.Server,
+            cluster.ServerArguments(settings: [$"max_connections={maxConnections}"])
+        );
         var server = builder
             .AddExecutable("postgres", serverFile, cluster.RootDirectory, [.. serverArgs])
             .WithEndpoint(name: "tcp", scheme: "tcp", port: FreeTcpPort.Next(), isProxied: false, env: "PGPORT")
@@ -43,9 +54,10 @@ internal static class PhdbDatabaseResources
         }
 
         var endpoint = server.GetEndpoint("tcp");
+        var poolSize = PoolSizePerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture);
         ReferenceExpression ConnectionTo(string database) =>
             ReferenceExpression.Create(
-                $"Host=127.0.0.1;Port={endpoint.Property(EndpointProperty.Port)};Username={LocalPostgresCluster.SuperUser};Password={password};Database={database}"
+                $"Host=127.0.0.1;Port={endpoint.Property(EndpointProperty.Port)};Username={LocalPostgresCluster.SuperUser};Password={password};Database={database};Maximum Pool Size={poolSize}"
             );
 
         var serverConnection = ConnectionTo("postgres");

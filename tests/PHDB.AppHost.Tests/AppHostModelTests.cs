@@ -1,6 +1,7 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using PHDB.LocalPostgres;
+using PHDB.Testing;
 
 namespace PHDB.AppHost.Tests;
 
@@ -17,6 +18,35 @@ public sealed class AppHostModelTests
 
         Assert.DoesNotContain(builder.Resources, r => r.Name is "postgres" or "postgres-init");
         Assert.Contains(builder.Resources, r => r.Name == "phdb" && r is IResourceWithConnectionString);
+    }
+
+    [Fact]
+    public async Task The_local_server_admits_a_full_pool_for_every_silo_the_console_and_the_migrator()
+    {
+        using var data = new TemporaryDirectory("phdb-model-");
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            ["--Phdb:Silos=3", $"--Phdb:DataDirectory={data.Path}"],
+            TestContext.Current.CancellationToken
+        );
+
+        var server = Assert.IsType<ExecutableResource>(builder.Resources.Single(r => r.Name == "postgres"), false);
+        var context = new CommandLineArgsCallbackContext([], TestContext.Current.CancellationToken);
+        foreach (var annotation in server.Annotations.OfType<CommandLineArgsCallbackAnnotation>())
+        {
+            await annotation.Callback(context);
+        }
+
+        // 40 connections for each of the 3 silos, the console and the migrator, and 10 to spare.
+        Assert.Contains("max_connections=210", context.Args.Select(a => a.ToString()));
+        var database = Assert.IsType<IResourceWithConnectionString>(
+            builder.Resources.Single(r => r.Name == "phdb"),
+            false
+        );
+        Assert.EndsWith(
+            ";Maximum Pool Size=40",
+            database.ConnectionStringExpression.ValueExpression,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]
