@@ -28,18 +28,19 @@ public sealed class HarvestOptions
 
     /// <summary>
     /// Posts launched within this period before the high-water mark are refreshed (counts, new comments and votes)
-    /// by incremental runs. Votes keep arriving for about a year after launch; a period that long keeps every count
-    /// exact at the price of re-reading a year of posts (about one request per 20 posts) each run.
+    /// by incremental runs that refresh (see <see cref="RefreshInterval"/>). Votes keep arriving for about a year after
+    /// launch; a period that long keeps every count exact at the price of re-reading a year of posts (about one request
+    /// per 20 posts) on each refresh.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "730.00:00:00")]
     public TimeSpan RefreshRecent { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
     /// Posts launched within this period before the high-water mark (and within the run's window) have their
-    /// comments read again by incremental runs even when their comment count did not change: comments keep gaining
+    /// comments read again by incremental refreshes even when their comment count did not change: comments keep gaining
     /// votes, which no post count shows (the simulator: within a month of the comment, and comments come within two
     /// months of the launch). Only comments whose votes count moved have their votes walked again. It costs about
-    /// one page per such post and run, so the default covers the launch days, where most comment votes arrive;
+    /// one page per such post and refresh, so the default covers the launch days, where most comment votes arrive;
     /// exact comment votes need about 90 days. Zero turns it off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "730.00:00:00")]
