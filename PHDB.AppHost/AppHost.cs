@@ -1,3 +1,4 @@
+using PHDB.Runtime;
 using PHDB.AppHost;
 
 var builder = DistributedApplication.CreateBuilder(args);

@@ -1,3 +1,4 @@
+using PHDB.Runtime;
 using System.Security.Cryptography;
 
 namespace PHDB.AppHost;

@@ -5,7 +5,7 @@ using Npgsql;
 using PHDB.Admin.Access;
 using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
-using PHDB.Admin.Live;
+using PHDB.Operations;
 using PHDB.Grains;
 using PHDB.Storage;
 

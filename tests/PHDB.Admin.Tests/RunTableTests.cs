@@ -1,7 +1,7 @@
 using Bunit;
 using PHDB.Admin.Components.Data;
 using PHDB.Admin.Data;
-using PHDB.Admin.Live;
+using PHDB.Operations;
 using PHDB.Storage;
 using static PHDB.Admin.Tests.ReadModels;
 

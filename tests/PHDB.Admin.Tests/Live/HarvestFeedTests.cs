@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using PHDB.Admin.Live;
+using PHDB.Operations;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
 using PHDB.Storage;

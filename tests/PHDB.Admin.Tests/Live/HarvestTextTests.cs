@@ -1,4 +1,4 @@
-using PHDB.Admin.Live;
+using PHDB.Operations;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
 

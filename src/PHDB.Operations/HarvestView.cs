@@ -3,7 +3,7 @@ using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.RateBudgets;
 using PHDB.Storage;
 
-namespace PHDB.Admin.Live;
+namespace PHDB.Operations;
 
 /// <summary>The harvest as the console sees it at one moment: immutable, shared by every open page.</summary>
 /// <param name="Status">The coordinator's status, once read.</param>

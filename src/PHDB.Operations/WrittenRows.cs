@@ -1,4 +1,4 @@
-namespace PHDB.Admin.Live;
+namespace PHDB.Operations;
 
 /// <summary>Rows the harvest wrote while the console watched.</summary>
 /// <param name="Batches">Batches (one per request).</param>

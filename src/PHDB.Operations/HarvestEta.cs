@@ -1,6 +1,6 @@
 using PHDB.Grains.Harvest;
 
-namespace PHDB.Admin.Live;
+namespace PHDB.Operations;
 
 /// <summary>
 /// Estimates when the current run ends at the rate budgets' pace: the pages left (partitions still open, each

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Streams;
 using PHDB.Grains.Harvest;
@@ -5,7 +7,7 @@ using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.RateBudgets;
 using PHDB.Storage;
 
-namespace PHDB.Admin.Live;
+namespace PHDB.Operations;
 
 /// <summary>
 /// Follows the harvest for the whole console: subscribes to the harvest event stream, renews that subscription and

@@ -2,7 +2,7 @@ using System.Globalization;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
 
-namespace PHDB.Admin.Live;
+namespace PHDB.Operations;
 
 /// <summary>How the console words harvest states, durations, counts and events.</summary>
 public static class HarvestText

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PHDB.Admin.Live;
+namespace PHDB.Operations;
 
 /// <summary>How the console follows the harvest (section <c>Admin:Feed</c>).</summary>
 public sealed class HarvestFeedOptions

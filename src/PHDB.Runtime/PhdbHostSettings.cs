@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace PHDB.AppHost;
+namespace PHDB.Runtime;
 
 /// <summary>The AppHost's own settings (section <c>Phdb</c>), checked before anything starts.</summary>
 /// <param name="Silos">How many silo processes to run (1–16).</param>
@@ -10,7 +10,7 @@ namespace PHDB.AppHost;
 /// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when no token is configured).</param>
 /// <param name="StartHarvest">Whether the silos start a full harvest by themselves when none has run.</param>
 /// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
-internal sealed record PhdbHostSettings(
+public sealed record PhdbHostSettings(
     int Silos,
     string DataDirectory,
     int AdminPort,
@@ -19,6 +19,8 @@ internal sealed record PhdbHostSettings(
     string? PostgresBinDirectory
 )
 {
+    /// <summary>Reads and checks the <c>Phdb</c> section.</summary>
+    /// <exception cref="InvalidSettingException">A setting is out of range.</exception>
     public static PhdbHostSettings Read(IConfiguration configuration)
     {
         var section = configuration.GetSection("Phdb");
@@ -41,7 +43,7 @@ internal sealed record PhdbHostSettings(
     /// <c>$XDG_DATA_HOME/phdb</c> or <c>~/.local/share/phdb</c>; for root <c>/var/lib/phdb</c>, because the
     /// <c>postgres</c> account that then runs the server cannot enter root's home.
     /// </summary>
-    private static string DefaultDataDirectory()
+    public static string DefaultDataDirectory()
     {
         if (Environment.UserName == "root")
         {
@@ -71,7 +73,7 @@ internal sealed record PhdbHostSettings(
 
         return bool.TryParse(raw, out var value)
             ? value
-            : throw new InvalidOperationException($"Phdb:{key} must be true or false; it is '{raw}'.");
+            : throw new InvalidSettingException($"Phdb:{key}", $"Phdb:{key} must be true or false; it is '{raw}'.");
     }
 
     private static int ReadInt(IConfigurationSection section, string key, int fallback, int min, int max)
@@ -88,7 +90,8 @@ internal sealed record PhdbHostSettings(
             || value > max
         )
         {
-            throw new InvalidOperationException(
+            throw new InvalidSettingException(
+                $"Phdb:{key}",
                 $"Phdb:{key} must be a whole number from {min} to {max}; it is '{raw}'."
             );
         }
