@@ -1,0 +1,34 @@
+using PHDB.Storage;
+
+namespace PHDB.Cli.Output;
+
+/// <summary>One run in <c>phdb runs --json</c> (and <c>phdb sync --wait --json</c>).</summary>
+internal sealed record RunJson(
+    long Id,
+    string Mode,
+    DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt,
+    double? DurationSeconds,
+    string Outcome,
+    long? Posts,
+    long? Comments,
+    long? Votes,
+    IReadOnlyDictionary<string, long> Counts,
+    string? Error
+)
+{
+    public static RunJson From(HarvestRun run) =>
+        new(
+            run.Id,
+            run.Mode,
+            run.StartedAt,
+            run.FinishedAt,
+            run.FinishedAt is { } finished ? Math.Round((finished - run.StartedAt).TotalSeconds, 1) : null,
+            run.Outcome.ToString().ToLowerInvariant(),
+            run.Counts.TryGetValue("posts", out var posts) ? posts : null,
+            run.Counts.TryGetValue("comments", out var comments) ? comments : null,
+            run.Counts.TryGetValue("votes", out var votes) ? votes : null,
+            run.Counts,
+            run.Error
+        );
+}

@@ -1,0 +1,4 @@
+using PHDB.Cli;
+using PHDB.Cli.Output;
+
+return await PhdbCommandLine.RunAsync(args, CliOutput.ForProcess());

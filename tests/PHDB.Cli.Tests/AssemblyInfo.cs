@@ -1,0 +1,5 @@
+using PHDB.Testing;
+
+[assembly: AssemblyFixture(typeof(PostgresServer))]
+
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]

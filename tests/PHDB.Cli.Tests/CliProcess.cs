@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace PHDB.Cli.Tests;
+
+/// <summary>What one run of <c>phdb</c> as a separate process printed and returned.</summary>
+public sealed record CliResult(int ExitCode, string Output, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
+}
+
+/// <summary>
+/// Runs the built <c>phdb</c> (src/PHDB.Cli's output) as its own process, stdout and stderr redirected (so its output
+/// is plain text), with an empty data directory unless the test gives one, and a bounded wait.
+/// </summary>
+public static class CliProcess
+{
+    private static readonly Lazy<string> Assembly = new(FindAssembly);
+
+    /// <summary>The repository's root (the folder of PHDB.sln).</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The <c>phdb</c> assembly to run with <c>dotnet</c>.</summary>
+    public static string AssemblyPath => Assembly.Value;
+
+    public static async Task<CliResult> RunAsync(
+        IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        string? standardInput = null,
+        TimeSpan? timeout = null,
+        CancellationToken cancellationToken = default
+    )
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = RepositoryRoot,
+        };
+        start.ArgumentList.Add(AssemblyPath);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Never the developer's own PHDB: an empty data directory unless the test names one.
+        start.Environment["PHDB_DATA_DIRECTORY"] = Path.Combine(Path.GetTempPath(), "phdb-cli-tests-empty");
+        start.Environment.Remove("PHDB_DATABASE");
+        start.Environment.Remove("NO_COLOR");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput);
+        }
+
+        process.StandardInput.Close();
+        var limit = timeout ?? TimeSpan.FromSeconds(90);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(limit);
+        try
+        {
+            await process.WaitForExitAsync(bounded.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException(
+                $"phdb {string.Join(' ', start.ArgumentList.Skip(1))} did not end within {limit.TotalSeconds:0} s"
+            );
+        }
+
+        return new CliResult(process.ExitCode, await output, await error);
+    }
+
+    public static Task<CliResult> RunAsync(params string[] arguments) => RunAsync(arguments, null);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PHDB.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PHDB.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    private static string FindAssembly()
+    {
+        // The test project references the CLI, so its build output sits beside the tests' own.
+        var beside = Path.Combine(AppContext.BaseDirectory, "phdb.dll");
+        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "phdb.runtimeconfig.json")))
+        {
+            return beside;
+        }
+
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var built = Path.Combine(RepositoryRoot, "src", "PHDB.Cli", "bin", configuration, "net10.0", "phdb.dll");
+        return File.Exists(built) ? built : throw new FileNotFoundException("phdb.dll is not built", built);
+    }
+
+    /// <summary>Text without ANSI escape sequences (asserts that none were there are up to the caller).</summary>
+    public static bool HasAnsi(string text) => text.Contains('\u001b', StringComparison.Ordinal);
+
+    internal static string Joined(IEnumerable<string> lines) => new StringBuilder().AppendJoin('\n', lines).ToString();
+}
