@@ -1,5 +1,5 @@
-using PHDB.Runtime;
 using PHDB.AppHost;
+using PHDB.Runtime;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = PhdbHostSettings.Read(builder.Configuration);

@@ -5,8 +5,8 @@ using Npgsql;
 using PHDB.Admin.Access;
 using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
-using PHDB.Operations;
 using PHDB.Grains;
+using PHDB.Operations;
 using PHDB.Storage;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -21,5 +21,7 @@ internal sealed class CommandFactory(GlobalOptions globals, CliOutput output)
 
     /// <summary>Runs <paramref name="action"/> when <paramref name="command"/> is invoked.</summary>
     public void SetAction(Command command, CliAction action) =>
-        command.SetAction((parse, cancellationToken) => action(new CliContext(parse, Globals, Output), cancellationToken));
+        command.SetAction(
+            (parse, cancellationToken) => action(new CliContext(parse, Globals, Output), cancellationToken)
+        );
 }

@@ -26,20 +26,18 @@ internal sealed class GlobalOptions
     public Option<string?> Environment { get; } =
         new("--environment")
         {
-            Description = "Configuration profile: Development or Production (default: DOTNET_ENVIRONMENT, else Development)",
+            Description =
+                "Configuration profile: Development or Production (default: DOTNET_ENVIRONMENT, else Development)",
             Recursive = true,
             HelpName = "name",
         };
 
     public Option<bool> Verbose { get; } =
-        new("--verbose")
-        {
-            Description = "Show logs and stack traces of errors",
-            Recursive = true,
-        };
+        new("--verbose") { Description = "Show logs and stack traces of errors", Recursive = true };
 
     /// <summary>The read commands' <c>--json</c>.</summary>
-    public static Option<bool> Json() => new("--json") { Description = "Write JSON (the documented shape) instead of a table" };
+    public static Option<bool> Json() =>
+        new("--json") { Description = "Write JSON (the documented shape) instead of a table" };
 
     /// <summary>Confirmations' <c>--yes</c>.</summary>
     public static Option<bool> Yes() => new("--yes", "-y") { Description = "Do not ask for confirmation" };

@@ -37,7 +37,13 @@ internal static class PhdbCommandLine
 
     private static IEnumerable<Command> Commands(CommandFactory factory)
     {
+        yield return StatusCommand.Create(factory);
+        yield return SyncCommand.Create(factory);
         yield return RunsCommand.Create(factory);
+        yield return VerifyCommand.Create(factory);
+        yield return DbCommand.Create(factory);
+        yield return HealthCommand.Create(factory);
+        yield return InteractiveCommand.Create(factory);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
@@ -66,6 +72,7 @@ internal static class PhdbCommandLine
                     EnableDefaultExceptionHandler = false,
                     Output = System.Console.Out,
                     Error = output.Error,
+                    ProcessTerminationTimeout = TimeSpan.FromSeconds(10),
                 }
             );
         }

@@ -56,6 +56,52 @@ public sealed partial class SchemaMigrator(ILogger<SchemaMigrator> logger)
         }
     }
 
+    /// <summary>Reads which scripts the database has applied and which are pending, changing nothing.</summary>
+    public static async Task<SchemaStatus> GetStatusAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(target.Database))
+        {
+            throw new SchemaMigrationException("The connection string names no database (Database=...).");
+        }
+
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            var applied = new List<AppliedScript>();
+            await using (
+                var journal = new NpgsqlCommand($"SELECT to_regclass('public.{JournalTable}') IS NOT NULL", connection)
+            )
+            {
+                if (await journal.ExecuteScalarAsync(cancellationToken) is true)
+                {
+                    await using var read = new NpgsqlCommand(
+                        $"SELECT scriptname, applied FROM public.{JournalTable} ORDER BY schemaversionsid",
+                        connection
+                    );
+                    await using var reader = await read.ExecuteReaderAsync(cancellationToken);
+                    while (await reader.ReadAsync(cancellationToken))
+                    {
+                        applied.Add(
+                            new AppliedScript(
+                                reader.GetString(0),
+                                new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc))
+                            )
+                        );
+                    }
+                }
+            }
+
+            var seen = applied.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+            return new SchemaStatus(true, applied, [.. ScriptNames.Where(n => !seen.Contains(n))]);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            return new SchemaStatus(false, [], ScriptNames);
+        }
+    }
+
     private async Task<IReadOnlyList<string>> MigrateAsync(
         NpgsqlConnectionStringBuilder target,
         CancellationToken cancellationToken

@@ -24,10 +24,13 @@ public sealed partial class HarvestFeed(
 ) : BackgroundService
 {
     /// <summary>Key of the coordinator the console follows.</summary>
-    public const string CoordinatorKey = "default";
+    public const string CoordinatorKey = HarvestGrainState.CoordinatorKey;
 
     /// <summary>How soon a failed renewal is tried again.</summary>
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long leaving the stream may take at shutdown.</summary>
+    private static readonly TimeSpan UnsubscribeTimeout = TimeSpan.FromSeconds(3);
 
     private readonly Lock gate = new();
     private readonly Dictionary<string, PartitionProgress> partitions = new(StringComparer.Ordinal);
@@ -81,6 +84,26 @@ public sealed partial class HarvestFeed(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
 
         await pushing;
+        await UnsubscribeAsync();
+    }
+
+    /// <summary>Ends this client's subscriptions, so the stream stops delivering to a process that is going away.</summary>
+    private async Task UnsubscribeAsync()
+    {
+        try
+        {
+            var stream = HarvestEvents.Get(client);
+            var handles = await stream.GetAllSubscriptionHandles().WaitAsync(UnsubscribeTimeout);
+            foreach (var handle in handles)
+            {
+                await handle.UnsubscribeAsync().WaitAsync(UnsubscribeTimeout);
+            }
+        }
+        catch (Exception e)
+        {
+            // Best effort: the stream drops subscribers whose client is gone by itself.
+            LogUnsubscribeFailed(logger, e);
+        }
     }
 
     /// <summary>Renews the stream subscription and re-reads status, partitions and budgets from the grains.</summary>
@@ -103,18 +126,12 @@ public sealed partial class HarvestFeed(
                 }
             }
 
-            var coordinator = Coordinator;
-            var readStatus = await coordinator.GetStatus();
-            var readPartitions = await coordinator.GetPartitions();
-            var applications = await client.GetGrain<IRateBudgetDirectoryGrain>(0).GetApplications();
-            var readBudgets = await Task.WhenAll(
-                applications.Select(async a => (a, await client.GetGrain<IRateBudgetGrain>(a).GetStatus()))
-            );
+            var read = await HarvestGrainState.ReadAsync(client);
             lock (gate)
             {
-                ApplyStatus(readStatus);
-                ReplacePartitions(readPartitions);
-                foreach (var (application, budget) in readBudgets)
+                ApplyStatus(read.Status);
+                ReplacePartitions(read.Partitions);
+                foreach (var (application, budget) in read.Budgets)
                 {
                     budgets[application] = budget;
                 }
@@ -342,6 +359,9 @@ public sealed partial class HarvestFeed(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not follow the harvest: the cluster cannot be read")]
     private static partial void LogRenewFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not leave the harvest event stream")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not push the harvest view")]
     private static partial void LogPushFailed(ILogger logger, Exception exception);

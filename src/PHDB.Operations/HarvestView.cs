@@ -41,6 +41,26 @@ public sealed record HarvestView(
             null
         );
 
+    /// <summary>A view of one reading of the grains and the database (for a one-off report rather than a feed).</summary>
+    public static HarvestView Of(
+        HarvestGrainState state,
+        StoredTotals? totals,
+        DateTimeOffset now,
+        string? problem = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return Empty with
+        {
+            Status = state.Status,
+            Partitions = state.Partitions.ToDictionary(p => p.Key, StringComparer.Ordinal),
+            Budgets = state.Budgets,
+            Totals = totals,
+            UpdatedAt = now,
+            Problem = problem,
+        };
+    }
+
     /// <summary>Partitions parked or failing now: what needs an operator's attention.</summary>
     public IReadOnlyList<PartitionProgress> Attention =>
         [

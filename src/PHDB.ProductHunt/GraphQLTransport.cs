@@ -187,7 +187,11 @@ internal sealed partial class GraphQLTransport
                 case HttpStatusCode.Unauthorized:
                     _tokens.Invalidate();
                     ClientLog.AuthenticationFailed(_logger, status);
-                    throw new ProductHuntAuthenticationException("The API refused the access token (HTTP 401).");
+                    throw new ProductHuntAuthenticationException(
+                        ErrorCodeOf(content) is { } code
+                            ? $"The API refused the access token (HTTP 401, {code})."
+                            : "The API refused the access token (HTTP 401)."
+                    );
                 case HttpStatusCode.TooManyRequests:
                     throw RateLimited(content, budget);
                 case HttpStatusCode.RequestTimeout:
@@ -451,4 +455,35 @@ internal sealed partial class GraphQLTransport
 
     [GeneratedRegex(@"Query has complexity of (\d+), which exceeds max complexity of (\d+)")]
     private static partial Regex ComplexityMessage();
+
+    /// <summary>The API's own error code of a refusal (<c>errors[0].error</c>, e.g. <c>invalid_oauth_token</c>), if it gave a readable one.</summary>
+    private static string? ErrorCodeOf(byte[] content)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(content);
+            if (
+                document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && document.RootElement.TryGetProperty("errors", out var errors)
+                && errors.ValueKind == System.Text.Json.JsonValueKind.Array
+                && errors.GetArrayLength() > 0
+                && errors[0].ValueKind == System.Text.Json.JsonValueKind.Object
+                && errors[0].TryGetProperty("error", out var code)
+                && code.ValueKind == System.Text.Json.JsonValueKind.String
+            )
+            {
+                var text = code.GetString();
+                // Only a code-like word: never echo arbitrary text from the answer.
+                return text is { Length: > 0 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
+                    ? text
+                    : null;
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Not JSON: no code to name.
+        }
+
+        return null;
+    }
 }

@@ -92,7 +92,11 @@ public static class CliProcess
 
     private static string FindRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
             if (File.Exists(Path.Combine(directory.FullName, "PHDB.sln")))
             {
@@ -105,13 +109,8 @@ public static class CliProcess
 
     private static string FindAssembly()
     {
-        // The test project references the CLI, so its build output sits beside the tests' own.
-        var beside = Path.Combine(AppContext.BaseDirectory, "phdb.dll");
-        if (File.Exists(beside) && File.Exists(Path.Combine(AppContext.BaseDirectory, "phdb.runtimeconfig.json")))
-        {
-            return beside;
-        }
-
+        // The CLI's own build output: the tests' folder lacks what the ASP.NET Core framework provides the tests but
+        // not the CLI, which carries those assemblies itself.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var built = Path.Combine(RepositoryRoot, "src", "PHDB.Cli", "bin", configuration, "net10.0", "phdb.dll");
         return File.Exists(built) ? built : throw new FileNotFoundException("phdb.dll is not built", built);

@@ -27,7 +27,7 @@ internal static class RunsCommand
         });
         var command = new Command(
             "runs",
-            "The harvest run history, newest first: mode, start, duration, outcome and rows written"
+            "The harvest run history, newest first: mode, start, duration, outcome, partitions and those parked"
         )
         {
             json,
@@ -38,23 +38,7 @@ internal static class RunsCommand
             command,
             async (context, cancellationToken) =>
             {
-                var target = context.Locate();
-                IReadOnlyList<HarvestRun> runs;
-                await using (var dataSource = PhdbDatabase.Open(target))
-                {
-                    try
-                    {
-                        runs = await new HarvestBookkeeping(dataSource).GetRunsAsync(
-                            context.Parse.GetValue(limit),
-                            cancellationToken
-                        );
-                    }
-                    catch (Exception e) when (PhdbDatabase.IsUnreachable(e))
-                    {
-                        throw PhdbDatabase.Unreachable(target, e);
-                    }
-                }
-
+                var runs = await ReadAsync(context.Locate(), context.Parse.GetValue(limit), cancellationToken);
                 if (context.Parse.GetValue(json))
                 {
                     context.Output.Json(runs.Select(RunJson.From));
@@ -68,6 +52,27 @@ internal static class RunsCommand
         return command;
     }
 
+    /// <summary>Shows the newest <paramref name="limit"/> runs as a table.</summary>
+    public static async Task RenderAsync(CliContext context, int limit, CancellationToken cancellationToken) =>
+        Render(context.Output, await ReadAsync(context.Locate(), limit, cancellationToken));
+
+    private static async Task<IReadOnlyList<HarvestRun>> ReadAsync(
+        PhdbTarget target,
+        int limit,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var dataSource = PhdbDatabase.Open(target);
+        try
+        {
+            return await new HarvestBookkeeping(dataSource).GetRunsAsync(limit, cancellationToken);
+        }
+        catch (Exception e) when (PhdbDatabase.IsUnreachable(e))
+        {
+            throw PhdbDatabase.Unreachable(target, e);
+        }
+    }
+
     private static void Render(CliOutput output, IReadOnlyList<HarvestRun> runs)
     {
         if (runs.Count == 0)
@@ -76,7 +81,16 @@ internal static class RunsCommand
             return;
         }
 
-        var table = output.Table("Run", "Mode", "Started (UTC)", "Duration", "Outcome", "Posts", "Comments", "Votes", "Error");
+        var table = output.Table(
+            "Run",
+            "Mode",
+            "Started (UTC)",
+            "Duration",
+            "Outcome",
+            "Partitions",
+            "Parked",
+            "Error"
+        );
         foreach (var run in runs)
         {
             var row = RunJson.From(run);
@@ -86,9 +100,8 @@ internal static class RunsCommand
                 row.StartedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
                 row.DurationSeconds is { } seconds ? HarvestText.Duration(TimeSpan.FromSeconds(seconds)) : "–",
                 Markup.Escape(row.Outcome),
-                HarvestText.Count(row.Posts),
-                HarvestText.Count(row.Comments),
-                HarvestText.Count(row.Votes),
+                HarvestText.Count(row.Partitions),
+                HarvestText.Count(row.Parked),
                 Markup.Escape(row.Error ?? "")
             );
         }

@@ -46,12 +46,15 @@ internal sealed class ClusterSession : IAsyncDisposable
         CancellationToken cancellationToken
     )
     {
+        // The AppHost's cluster id is known; a cluster started otherwise is found by its active silos.
+        var activeCluster = await PhdbDatabase.ProbeAsync(target, cancellationToken);
+        var clusterId = target.Runtime?.ClusterId ?? activeCluster ?? target.ClusterId;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(
             new Dictionary<string, string?>
             {
                 [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = ForClient(target.ConnectionString),
-                ["Orleans:ClusterId"] = target.ClusterId,
+                ["Orleans:ClusterId"] = clusterId,
             }
         );
         builder.Logging.ClearProviders();

@@ -61,7 +61,8 @@ internal sealed class CliOutput
     public void Line(string text = "") => Console.WriteLine(text);
 
     /// <summary>Writes <paramref name="value"/> as indented JSON (the documented <c>--json</c> shape).</summary>
-    public void Json<T>(T value) => Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
+    public void Json<T>(T value) =>
+        Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(value, CliJson.Options));
 
     /// <summary>A table with the given columns: rounded borders on a terminal, none in plain text.</summary>
     public Table Table(params string[] columns)

@@ -10,9 +10,8 @@ internal sealed record RunJson(
     DateTimeOffset? FinishedAt,
     double? DurationSeconds,
     string Outcome,
-    long? Posts,
-    long? Comments,
-    long? Votes,
+    long? Partitions,
+    long? Parked,
     IReadOnlyDictionary<string, long> Counts,
     string? Error
 )
@@ -25,9 +24,8 @@ internal sealed record RunJson(
             run.FinishedAt,
             run.FinishedAt is { } finished ? Math.Round((finished - run.StartedAt).TotalSeconds, 1) : null,
             run.Outcome.ToString().ToLowerInvariant(),
-            run.Counts.TryGetValue("posts", out var posts) ? posts : null,
-            run.Counts.TryGetValue("comments", out var comments) ? comments : null,
-            run.Counts.TryGetValue("votes", out var votes) ? votes : null,
+            run.Counts.TryGetValue("partitions", out var partitions) ? partitions : null,
+            run.Counts.TryGetValue("parked", out var parked) ? parked : null,
             run.Counts,
             run.Error
         );

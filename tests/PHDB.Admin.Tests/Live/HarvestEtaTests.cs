@@ -1,6 +1,6 @@
-using PHDB.Operations;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.RateBudgets;
+using PHDB.Operations;
 
 namespace PHDB.Admin.Tests.Live;
 

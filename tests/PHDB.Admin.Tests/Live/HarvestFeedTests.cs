@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using PHDB.Operations;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
+using PHDB.Operations;
 using PHDB.Storage;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;

@@ -1,6 +1,6 @@
-using PHDB.Operations;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Harvest.Events;
+using PHDB.Operations;
 
 namespace PHDB.Admin.Tests.Live;
 

@@ -10,12 +10,16 @@ namespace PHDB.Testing.Harvest;
 /// </summary>
 public static class HarvestCluster
 {
-    /// <summary>Starts <paramref name="silos"/> silos on <paramref name="database"/> reading <paramref name="simulator"/>, with <paramref name="settings"/> over the test defaults.</summary>
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos on <paramref name="database"/> reading <paramref name="simulator"/>, with
+    /// <paramref name="settings"/> over the test defaults; <paramref name="tcp"/> for clients in other processes.
+    /// </summary>
     public static async Task<TestCluster> StartAsync(
         string database,
         SimulatorHost simulator,
         short silos = 2,
-        IReadOnlyDictionary<string, string?>? settings = null
+        IReadOnlyDictionary<string, string?>? settings = null,
+        bool tcp = false
     )
     {
         var configuration = new Dictionary<string, string?>
@@ -38,7 +42,7 @@ public static class HarvestCluster
             configuration[key] = value;
         }
 
-        return await HarvestTestCluster.StartAsync(silos, configuration);
+        return await HarvestTestCluster.StartAsync(silos, configuration, tcp);
     }
 
     /// <summary>A simulated world of <paramref name="scale"/> posts with its clock frozen and no rate limit in the way.</summary>

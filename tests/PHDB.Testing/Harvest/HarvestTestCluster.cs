@@ -12,11 +12,23 @@ namespace PHDB.Testing.Harvest;
 /// </summary>
 public static class HarvestTestCluster
 {
-    /// <summary>Starts <paramref name="silos"/> silos with <paramref name="configuration"/> as their configuration.</summary>
-    public static async Task<TestCluster> StartAsync(short silos, IReadOnlyDictionary<string, string?> configuration)
+    /// <summary>
+    /// Starts <paramref name="silos"/> silos with <paramref name="configuration"/> as their configuration; with
+    /// <paramref name="tcp"/> they listen on real TCP ports, so clients in other processes can join.
+    /// </summary>
+    public static async Task<TestCluster> StartAsync(
+        short silos,
+        IReadOnlyDictionary<string, string?> configuration,
+        bool tcp = false
+    )
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.UseTestClusterMembership = false;
+        if (tcp)
+        {
+            builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        }
+
         builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(configuration));
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         builder.AddClientBuilderConfigurator<ClientConfigurator>();
