@@ -1,8 +1,18 @@
-using PHDB.Runtime;
 using PHDB.AppHost;
+using PHDB.Runtime;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var settings = PhdbHostSettings.Read(builder.Configuration);
+PhdbHostSettings settings;
+try
+{
+    settings = PhdbHostSettings.Read(builder.Configuration);
+}
+catch (InvalidSettingException e)
+{
+    // One line naming the key, not a stack trace; 78 is EX_CONFIG.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 78;
+}
 
 var database = builder.AddPhdbDatabase(settings);
 var productHunt = builder.AddProductHuntApi(settings);
@@ -36,4 +46,5 @@ builder
     .WithEnvironment("Admin__Password", adminPassword)
     .WaitFor(silos);
 
-builder.Build().Run();
+await builder.Build().RunAsync();
+return 0;

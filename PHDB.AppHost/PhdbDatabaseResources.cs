@@ -1,9 +1,9 @@
-using PHDB.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using PHDB.LocalPostgres;
+using PHDB.Runtime;
 
 namespace PHDB.AppHost;
 

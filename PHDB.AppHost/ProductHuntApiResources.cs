@@ -1,5 +1,5 @@
-using PHDB.Runtime;
 using System.Security.Cryptography;
+using PHDB.Runtime;
 
 namespace PHDB.AppHost;
 
