@@ -16,6 +16,7 @@ catch (InvalidSettingException e)
 
 var database = builder.AddPhdbDatabase(settings);
 var productHunt = builder.AddProductHuntApi(settings);
+builder.AddRuntimeFile(settings, database, productHunt);
 
 // The console's login: generated on first run and kept in the AppHost's user secrets unless set.
 var adminPassword = builder.AddParameter(
