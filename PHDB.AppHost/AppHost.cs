@@ -37,6 +37,7 @@ var silos = builder
     .WithProductHuntApi(productHunt)
     .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
     .WithConfigurationSection(builder.Configuration, "Harvest")
+    .WithHarvestCommands(builder)
     .WaitForCompletion(migrator);
 
 builder

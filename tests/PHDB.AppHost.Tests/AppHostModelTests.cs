@@ -115,6 +115,28 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task The_silos_carry_the_dashboards_harvest_commands_behind_a_generated_key()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            ["--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x"],
+            TestContext.Current.CancellationToken
+        );
+
+        var silo = builder.Resources.Single(r => r.Name == "silo");
+        var commands = silo.Annotations.OfType<ResourceCommandAnnotation>().ToDictionary(c => c.Name);
+        Assert.Equal("Start incremental", commands["harvest-incremental"].DisplayName);
+        Assert.Equal("Start full", commands["harvest-full"].DisplayName);
+        Assert.Equal("Pause", commands["harvest-pause"].DisplayName);
+        Assert.Equal("Resume", commands["harvest-resume"].DisplayName);
+        Assert.False(string.IsNullOrWhiteSpace(commands["harvest-full"].ConfirmationMessage));
+        Assert.Null(commands["harvest-incremental"].ConfirmationMessage);
+        Assert.Contains(
+            builder.Resources,
+            r => r.Name == "harvest-control-key" && r is ParameterResource { Secret: true }
+        );
+    }
+
+    [Fact]
     public void The_production_profile_requires_a_token_and_names_its_key()
     {
         IConfigurationBuilder Production() =>
