@@ -2,10 +2,21 @@ using PHDB.AppHost;
 using PHDB.Runtime;
 
 var builder = DistributedApplication.CreateBuilder(args);
-var settings = PhdbHostSettings.Read(builder.Configuration);
+PhdbHostSettings settings;
+try
+{
+    settings = PhdbHostSettings.Read(builder.Configuration);
+}
+catch (InvalidSettingException e)
+{
+    // One line naming the key, not a stack trace; 78 is EX_CONFIG.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 78;
+}
 
 var database = builder.AddPhdbDatabase(settings);
 var productHunt = builder.AddProductHuntApi(settings);
+builder.AddRuntimeFile(settings, database, productHunt);
 
 // The console's login: generated on first run and kept in the AppHost's user secrets unless set.
 var adminPassword = builder.AddParameter(
@@ -26,6 +37,7 @@ var silos = builder
     .WithProductHuntApi(productHunt)
     .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
     .WithConfigurationSection(builder.Configuration, "Harvest")
+    .WithHarvestCommands(builder)
     .WaitForCompletion(migrator);
 
 builder
@@ -36,4 +48,5 @@ builder
     .WithEnvironment("Admin__Password", adminPassword)
     .WaitFor(silos);
 
-builder.Build().Run();
+await builder.Build().RunAsync();
+return 0;

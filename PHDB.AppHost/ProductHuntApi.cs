@@ -9,4 +9,14 @@ namespace PHDB.AppHost;
 internal sealed record ProductHuntApi(
     IResourceBuilder<ParameterResource> Token,
     IResourceBuilder<ProjectResource>? Simulator
-);
+)
+{
+    /// <summary>The live API's address: the silos' default when no simulator is handed to them.</summary>
+    public static readonly Uri LiveBaseAddress = new("https://api.producthunt.com/");
+
+    /// <summary>The address the silos harvest; the simulator's once its endpoint is allocated.</summary>
+    public async ValueTask<Uri> BaseAddressAsync(CancellationToken cancellationToken) =>
+        Simulator is { } simulator
+            ? new Uri(await simulator.GetEndpoint("http").GetValueAsync(cancellationToken) ?? "")
+            : LiveBaseAddress;
+}

@@ -10,20 +10,37 @@ namespace PHDB.Runtime;
 /// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when no token is configured).</param>
 /// <param name="StartHarvest">Whether the silos start a full harvest by themselves when none has run.</param>
 /// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
+/// <param name="RequireToken">Whether a Product Hunt API token must be configured (no simulator stands in).</param>
 public sealed record PhdbHostSettings(
     int Silos,
     string DataDirectory,
     int AdminPort,
     int SimulatorPort,
     bool StartHarvest,
-    string? PostgresBinDirectory
+    string? PostgresBinDirectory,
+    bool RequireToken = false
 )
 {
-    /// <summary>Reads and checks the <c>Phdb</c> section.</summary>
-    /// <exception cref="InvalidSettingException">A setting is out of range.</exception>
+    /// <summary>The configuration key of the Product Hunt API token (the AppHost's parameter <c>producthunt-token</c>).</summary>
+    public const string TokenKey = "Parameters:producthunt-token";
+
+    /// <summary>Reads and checks the <c>Phdb</c> section (and, when <c>Phdb:RequireToken</c> is set, the token).</summary>
+    /// <exception cref="InvalidSettingException">A setting is out of range, or a required token is missing.</exception>
     public static PhdbHostSettings Read(IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection("Phdb");
+        var requireToken = ReadBool(section, "RequireToken", false);
+        if (requireToken && string.IsNullOrWhiteSpace(configuration[TokenKey]))
+        {
+            throw new InvalidSettingException(
+                TokenKey,
+                $"{TokenKey} must be set: Phdb:RequireToken is true (the Production profile harvests the live API). "
+                    + "Give it as the environment variable Parameters__producthunt-token or the argument "
+                    + "--Parameters:producthunt-token=<token> (user secrets are read in Development only)."
+            );
+        }
+
         var silos = ReadInt(section, "Silos", 2, 1, 16);
         var adminPort = ReadInt(section, "AdminPort", 5080, 1, 65535);
         var simulatorPort = ReadInt(section, "SimulatorPort", 5090, 1, 65535);
@@ -35,7 +52,8 @@ public sealed record PhdbHostSettings(
             adminPort,
             simulatorPort,
             startHarvest,
-            section["PostgresBinDirectory"]
+            section["PostgresBinDirectory"],
+            requireToken
         );
     }
 

@@ -14,4 +14,5 @@ builder.Services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("orleans-
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapHarvestControl();
 app.Run();

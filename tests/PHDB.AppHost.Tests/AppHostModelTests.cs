@@ -1,6 +1,8 @@
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.Configuration;
 using PHDB.LocalPostgres;
+using PHDB.Runtime;
 using PHDB.Testing;
 
 namespace PHDB.AppHost.Tests;
@@ -99,15 +101,80 @@ public sealed class AppHostModelTests
     [InlineData("Silos", "0")]
     [InlineData("Silos", "many")]
     [InlineData("AdminPort", "70000")]
-    public async Task Invalid_settings_are_refused_with_the_key_named(string key, string value)
+    [InlineData("RequireToken", "maybe")]
+    public void Invalid_settings_are_refused_with_the_key_named(string key, string value)
     {
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-            await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
-                [$"--Phdb:{key}={value}"],
-                TestContext.Current.CancellationToken
-            )
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"Phdb:{key}"] = value })
+            .Build();
+
+        var error = Assert.Throws<InvalidSettingException>(() => PhdbHostSettings.Read(configuration));
+
+        Assert.Equal($"Phdb:{key}", error.Key);
+        Assert.Contains($"Phdb:{key}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_silos_carry_the_dashboards_harvest_commands_behind_a_generated_key()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            ["--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x"],
+            TestContext.Current.CancellationToken
         );
 
-        Assert.Contains($"Phdb:{key}", error.Message, StringComparison.Ordinal);
+        var silo = builder.Resources.Single(r => r.Name == "silo");
+        var commands = silo.Annotations.OfType<ResourceCommandAnnotation>().ToDictionary(c => c.Name);
+        Assert.Equal("Start incremental", commands["harvest-incremental"].DisplayName);
+        Assert.Equal("Start full", commands["harvest-full"].DisplayName);
+        Assert.Equal("Pause", commands["harvest-pause"].DisplayName);
+        Assert.Equal("Resume", commands["harvest-resume"].DisplayName);
+        Assert.False(string.IsNullOrWhiteSpace(commands["harvest-full"].ConfirmationMessage));
+        Assert.Null(commands["harvest-incremental"].ConfirmationMessage);
+        Assert.Contains(
+            builder.Resources,
+            r => r.Name == "harvest-control-key" && r is ParameterResource { Secret: true }
+        );
+    }
+
+    [Fact]
+    public void The_production_profile_requires_a_token_and_names_its_key()
+    {
+        IConfigurationBuilder Production() =>
+            new ConfigurationBuilder()
+                .SetBasePath(AppHostProcess.ProjectDirectory)
+                .AddJsonFile("appsettings.json")
+                .AddJsonFile("appsettings.Production.json");
+
+        var error = Assert.Throws<InvalidSettingException>(() => PhdbHostSettings.Read(Production().Build()));
+        Assert.Equal("Parameters:producthunt-token", error.Key);
+        Assert.Contains("Parameters:producthunt-token", error.Message, StringComparison.Ordinal);
+
+        var withToken = Production()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Parameters:producthunt-token"] = "live" })
+            .Build();
+        Assert.True(PhdbHostSettings.Read(withToken).RequireToken);
+        var development = new ConfigurationBuilder()
+            .SetBasePath(AppHostProcess.ProjectDirectory)
+            .AddJsonFile("appsettings.json")
+            .AddJsonFile("appsettings.Development.json")
+            .Build();
+        Assert.False(PhdbHostSettings.Read(development).RequireToken);
+        Assert.Equal("2", development["Simulator:RateLimit:WindowSeconds"]);
+    }
+
+    [Fact]
+    public async Task Run_as_production_without_a_token_the_apphost_says_so_in_one_line_and_starts_nothing()
+    {
+        using var data = new TemporaryDirectory("phdb-model-");
+        var result = await AppHostProcess.RunAsync(
+            ["--environment", "Production", $"--Phdb:DataDirectory={data.Path}"],
+            TimeSpan.FromMinutes(1),
+            TestContext.Current.CancellationToken
+        );
+
+        Assert.True(result.ExitCode == 78, result.ToString());
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Parameters:producthunt-token ", line, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
     }
 }

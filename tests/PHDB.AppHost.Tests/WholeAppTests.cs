@@ -5,7 +5,9 @@ using System.Text.RegularExpressions;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using PHDB.Runtime;
 using PHDB.Testing;
 using PHDB.Testing.Admin;
 using PHDB.Testing.Truth;
@@ -76,6 +78,35 @@ public sealed partial class WholeAppTests : IDisposable
                 "the admin Cluster page listing 2 active silos"
             );
 
+            // The runtime file for the command line: owner-only, and its connection string reaches the database.
+            var runtimePath = RuntimeFile.PathIn(dataDirectory.Path);
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(runtimePath));
+            var runtime = RuntimeFile.TryRead(dataDirectory.Path);
+            Assert.NotNull(runtime);
+            Assert.Equal(Environment.ProcessId, runtime.ProcessId);
+            await using (var connection = new NpgsqlConnection(runtime.ConnectionString))
+            {
+                await connection.OpenAsync(cancellation);
+            }
+
+            // The dashboard's harvest commands reach the coordinator; the silos refuse requests without the key.
+            using var silo = app.CreateHttpClient("silo");
+            var harvestPause = new Uri("/harvest/pause", UriKind.Relative);
+            Assert.Equal(
+                HttpStatusCode.Unauthorized,
+                (await silo.PostAsync(harvestPause, null, cancellation)).StatusCode
+            );
+            using var wrongKey = new HttpRequestMessage(HttpMethod.Post, harvestPause);
+            wrongKey.Headers.Add("X-PHDB-Control-Key", "not-the-key");
+            Assert.Equal(HttpStatusCode.Forbidden, (await silo.SendAsync(wrongKey, cancellation)).StatusCode);
+            var commands = app.Services.GetRequiredService<ResourceCommandService>();
+            var silos = builder.Resources.Single(r => r.Name == "silo");
+            foreach (var command in (string[])["harvest-pause", "harvest-resume"])
+            {
+                var result = await commands.ExecuteCommandAsync(silos, command, cancellation);
+                Assert.True(result.Success, $"{command}: {result.Message}");
+            }
+
             Assert.Equal(0, await FinishedRunsAsync(database!));
             var victim = (await SiloProcessIdsAsync(app, expected: 2, cancellation))[0];
             using (var process = Process.GetProcessById(victim))
@@ -118,6 +149,7 @@ public sealed partial class WholeAppTests : IDisposable
             Assert.True(report.IsExactMatch, report.ToString());
 
             await app.StopAsync(cancellation);
+            Assert.False(File.Exists(runtimePath), "the runtime file removed when the AppHost stopped");
         }
 
         await using var second = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(

@@ -1,0 +1,70 @@
+namespace PHDB.AppHost;
+
+/// <summary>
+/// The dashboard's harvest commands on the silos: each posts to the silo's <c>/harvest/*</c> endpoint (any replica
+/// will do: the coordinator grain is cluster-wide) with the control key generated for this run.
+/// </summary>
+internal static class HarvestCommands
+{
+    /// <summary>The header the silos' control endpoints check.</summary>
+    public const string KeyHeader = "X-PHDB-Control-Key";
+
+    /// <summary>Adds a control key (handed to the silos as <c>Harvest:ControlKey</c>) and the four commands.</summary>
+    public static IResourceBuilder<ProjectResource> WithHarvestCommands(
+        this IResourceBuilder<ProjectResource> silos,
+        IDistributedApplicationBuilder builder
+    )
+    {
+        var key = builder.AddParameter(
+            "harvest-control-key",
+            new GenerateParameterDefault { MinLength = 32, Special = false },
+            secret: true
+        );
+        silos.WithEnvironment("Harvest__ControlKey", key);
+
+        HttpCommandOptions Options(string description, string icon, string? confirmation = null) =>
+            new()
+            {
+                Description = description,
+                IconName = icon,
+                ConfirmationMessage = confirmation,
+                ResultMode = HttpCommandResultMode.Json,
+                PrepareRequest = async context =>
+                    context.Request.Headers.Add(KeyHeader, await key.Resource.GetValueAsync(context.CancellationToken)),
+            };
+
+        return silos
+            .WithHttpCommand(
+                "/harvest/incremental",
+                "Start incremental",
+                "http",
+                "harvest-incremental",
+                Options("Starts an incremental harvest unless a run is active.", "ArrowSync")
+            )
+            .WithHttpCommand(
+                "/harvest/full",
+                "Start full",
+                "http",
+                "harvest-full",
+                Options(
+                    "Starts a full harvest unless a run is active.",
+                    "Play",
+                    "Start a full harvest? It re-reads every post, comment and vote."
+                )
+            )
+            .WithHttpCommand(
+                "/harvest/pause",
+                "Pause",
+                "http",
+                "harvest-pause",
+                Options("Stops handing out work; leased pages finish.", "Pause")
+            )
+            .WithHttpCommand(
+                "/harvest/resume",
+                "Resume",
+                "http",
+                "harvest-resume",
+                Options("Continues a paused run.", "Play")
+            );
+    }
+}
