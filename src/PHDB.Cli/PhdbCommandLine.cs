@@ -38,6 +38,7 @@ internal static class PhdbCommandLine
     private static IEnumerable<Command> Commands(CommandFactory factory)
     {
         yield return RunsCommand.Create(factory);
+        yield return ConfigCommand.Create(factory);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
