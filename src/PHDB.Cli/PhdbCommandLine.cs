@@ -39,6 +39,7 @@ internal static class PhdbCommandLine
     {
         yield return RunsCommand.Create(factory);
         yield return ConfigCommand.Create(factory);
+        yield return CompletionsCommand.Create(factory);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
