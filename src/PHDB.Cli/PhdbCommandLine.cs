@@ -43,7 +43,9 @@ internal static class PhdbCommandLine
         yield return VerifyCommand.Create(factory);
         yield return DbCommand.Create(factory);
         yield return HealthCommand.Create(factory);
+        yield return ConfigCommand.Create(factory);
         yield return InteractiveCommand.Create(factory);
+        yield return CompletionsCommand.Create(factory);
     }
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
