@@ -24,6 +24,17 @@ internal static class VerifyCommand
         {
             Description = "The API host (default: the running AppHost's, else https://api.producthunt.com/)",
             HelpName = "url",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Single().Value;
+                if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    return uri;
+                }
+
+                result.AddError($"--api must be an absolute http(s) URL; it is '{text}'.");
+                return null;
+            },
         };
         var command = new Command("verify", "Check a Product Hunt token: its owner, scope, budget left and reset")
         {

@@ -24,6 +24,9 @@ public sealed class RunningPhdb(PostgresServer postgres) : IAsyncLifetime
 
     public TestCluster Cluster => cluster!;
 
+    /// <summary>The cluster id the silos registered under in the membership table.</summary>
+    public string ClusterId { get; private set; } = null!;
+
     /// <summary>The arguments naming this PHDB's database.</summary>
     public string[] Target => ["--database", Database];
 
@@ -51,6 +54,13 @@ public sealed class RunningPhdb(PostgresServer postgres) : IAsyncLifetime
         Simulator = await HarvestCluster.StartWorldAsync(Scale, CancellationToken.None);
         Database = await postgres.CreateMigratedDatabaseAsync("cli");
         cluster = await HarvestCluster.StartAsync(Database, Simulator, tcp: true);
+        await using var connection = new Npgsql.NpgsqlConnection(Database);
+        await connection.OpenAsync();
+        await using var read = new Npgsql.NpgsqlCommand(
+            "SELECT min(deployment_id) FROM orleans_membership",
+            connection
+        );
+        ClusterId = (string)(await read.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()
