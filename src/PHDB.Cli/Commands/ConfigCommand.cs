@@ -192,6 +192,13 @@ internal static class ConfigCommand
                 $"Wrote {known.Key} (secret, not shown) to the AppHost's user secrets: {configuration.SecretsPath}"
             );
             source = "user secrets";
+            if (!AppHostConfiguration.ReadsUserSecrets(configuration.Environment))
+            {
+                output.Notice(
+                    $"Note: in profile {configuration.Environment} the AppHost does not read its user secrets; give it {known.Key.Replace(":", "__", StringComparison.Ordinal)} in its environment."
+                );
+                return;
+            }
         }
         else
         {

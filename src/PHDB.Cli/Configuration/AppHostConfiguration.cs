@@ -44,6 +44,10 @@ internal sealed class AppHostConfiguration
     /// <summary>The base settings file, where <c>phdb config set</c> writes.</summary>
     public string AppSettingsPath => Path.Combine(Directory, "appsettings.json");
 
+    /// <summary>Whether the AppHost reads its user secrets in <paramref name="environment"/> (in Development only, as any .NET host).</summary>
+    public static bool ReadsUserSecrets(string environment) =>
+        string.Equals(environment, "Development", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads the configuration of the AppHost in <paramref name="directory"/> for <paramref name="environment"/>.</summary>
     public static AppHostConfiguration Load(string directory, string environment)
     {
@@ -60,8 +64,12 @@ internal sealed class AppHostConfiguration
             sources.Add(file);
         }
 
-        builder.AddJsonFile(secretsPath, optional: true, reloadOnChange: false);
-        sources.Add("user secrets");
+        if (ReadsUserSecrets(environment))
+        {
+            builder.AddJsonFile(secretsPath, optional: true, reloadOnChange: false);
+            sources.Add("user secrets");
+        }
+
         builder.AddEnvironmentVariables();
         sources.Add("environment");
         try

@@ -63,7 +63,8 @@ internal static class StatusRenderer
             parts.Add(new Text($"Warning: {problem}"));
         }
 
-        return new Rows(parts);
+        // A blank line between the tables, so that plain text (no borders) still reads as separate tables.
+        return new Rows(parts.SelectMany((part, i) => i == 0 ? [part] : new IRenderable[] { new Text(""), part }));
     }
 
     private static Table Run(StatusReport.RunPart run, CliOutput output, DateTimeOffset now)

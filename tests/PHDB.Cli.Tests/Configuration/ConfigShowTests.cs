@@ -67,11 +67,28 @@ public sealed class ConfigShowTests : IDisposable
         Assert.Equal(("true", "default", false), settings["Phdb:StartHarvest"]);
         Assert.Equal(("500", "appsettings.json", false), settings["Simulator:Scale"]);
         Assert.Equal(("Information", "appsettings.json", false), settings["Logging:LogLevel:Default"]);
-        Assert.Equal(("••••1234", "user secrets", true), settings["Parameters:producthunt-token"]);
-        Assert.Equal(
-            ("Host=db;Password=••••ter2;Username=phdb", "user secrets", true),
-            settings["ConnectionStrings:phdb"]
-        );
+        // Like any .NET host, the AppHost reads its user secrets in Development only.
+        Assert.Equal((null, "default", true), settings["Parameters:producthunt-token"]);
+        Assert.DoesNotContain(Token, result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(DatabasePassword, result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_development_the_user_secrets_are_in_force_masked()
+    {
+        var result = await _appHost.RunAsync(["config", "show", "--json", "--environment", "Development"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var settings = json
+            .RootElement.GetProperty("settings")
+            .EnumerateArray()
+            .ToDictionary(
+                s => s.GetProperty("key").GetString()!,
+                s => (Value: s.GetProperty("value").GetString(), Source: s.GetProperty("source").GetString())
+            );
+        Assert.Equal(("••••1234", "user secrets"), settings["Parameters:producthunt-token"]);
+        Assert.Equal(("Host=db;Password=••••ter2;Username=phdb", "user secrets"), settings["ConnectionStrings:phdb"]);
         Assert.DoesNotContain(Token, result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(DatabasePassword, result.Output, StringComparison.Ordinal);
     }

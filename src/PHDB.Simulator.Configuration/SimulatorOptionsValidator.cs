@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace PHDB.Simulator.Configuration;
 
 /// <summary>Validates the nested parts of <see cref="SimulatorOptions"/> that data annotations on the root do not reach.</summary>
-internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
+public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
 {
     public ValidateOptionsResult Validate(string? name, SimulatorOptions options)
     {
