@@ -16,6 +16,9 @@ internal static class StatusCommand
     /// <summary>How often <c>--watch</c> re-reads the membership (silos are not on the harvest stream).</summary>
     private static readonly TimeSpan SiloInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>The shortest time between two reports of <c>--watch</c> in plain text.</summary>
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
+
     public static Command Create(CommandFactory factory)
     {
         var json = GlobalOptions.Json();
@@ -112,8 +115,16 @@ internal static class StatusCommand
         {
             if (output.IsPlain)
             {
+                var shownAt = DateTimeOffset.MinValue;
                 await foreach (var view in follower.Views.ReadAllAsync(cancellationToken))
                 {
+                    // Without a terminal each report is appended: at most one every PlainInterval.
+                    if (DateTimeOffset.UtcNow - shownAt < PlainInterval)
+                    {
+                        continue;
+                    }
+
+                    shownAt = DateTimeOffset.UtcNow;
                     var report = await NextAsync(view);
                     output.Line($"--- {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z");
                     output.Console.Write(StatusRenderer.Render(report, output, DateTimeOffset.UtcNow));
