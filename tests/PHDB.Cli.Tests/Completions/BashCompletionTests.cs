@@ -14,6 +14,8 @@ public sealed class BashCompletionTests : IDisposable
     [InlineData("phdb conf", "config")]
     [InlineData("phdb completions f", "fish")]
     [InlineData("phdb runs --li", "--limit")]
+    [InlineData("phdb sy", "sync")]
+    [InlineData("phdb sync --fo", "--follow")]
     public async Task Completes_what_phdb_suggests(string line, string expected)
     {
         var completions = await CompleteAsync(line);
