@@ -41,14 +41,23 @@ internal static class StatusCommand
                     throw CliException.Usage("--watch and --json do not go together: --json prints one report.");
                 }
 
-                await using var session = await context.ConnectAsync(cancellationToken);
                 if (context.Parse.GetValue(watch))
                 {
-                    await WatchAsync(context.Output, session, cancellationToken);
+                    await using var watched = await context.ConnectAsync(cancellationToken);
+                    await WatchAsync(context.Output, watched, cancellationToken);
                     return ExitCodes.Ok;
                 }
 
-                var report = await ReadAsync(session, cancellationToken);
+                // The stored totals are read while the client joins the cluster.
+                var target = context.Locate();
+                var totals = ReadTotalsAsync(target, cancellationToken);
+                await using var session = await ClusterSession.ConnectAsync(
+                    target,
+                    context.Verbose,
+                    ClusterSession.DefaultTimeout,
+                    cancellationToken
+                );
+                var report = await ReadAsync(session, totals);
                 if (context.Parse.GetValue(json))
                 {
                     context.Output.Json(report);
@@ -65,25 +74,35 @@ internal static class StatusCommand
     }
 
     /// <summary>Reads the status once: the grains, the stored totals and the membership.</summary>
-    public static async Task<StatusReport> ReadAsync(ClusterSession session, CancellationToken cancellationToken)
+    public static Task<StatusReport> ReadAsync(ClusterSession session, CancellationToken cancellationToken) =>
+        ReadAsync(session, ReadTotalsAsync(session.Target, cancellationToken));
+
+    private static async Task<StatusReport> ReadAsync(
+        ClusterSession session,
+        Task<(StoredTotals? Totals, string? Problem)> totals
+    )
     {
         var state = await HarvestGrainState.ReadAsync(session.Client);
         var cluster = await session.Client.GetGrain<IClusterStatusGrain>(0).GetSnapshot();
-        StoredTotals? totals = null;
-        string? problem = null;
-        await using (var dataSource = PhdbDatabase.Open(session.Target))
-        {
-            try
-            {
-                totals = await new StoredTotalsReader(dataSource).ReadAsync(cancellationToken);
-            }
-            catch (Exception e) when (PhdbDatabase.IsUnreachable(e))
-            {
-                problem = $"The database cannot be read: {e.GetBaseException().Message}";
-            }
-        }
+        var (stored, problem) = await totals;
+        return StatusReport.From(HarvestView.Of(state, stored, DateTimeOffset.UtcNow, problem), cluster);
+    }
 
-        return StatusReport.From(HarvestView.Of(state, totals, DateTimeOffset.UtcNow, problem), cluster);
+    /// <summary>The stored totals, or why they cannot be read (the rest of the status can still be shown).</summary>
+    private static async Task<(StoredTotals? Totals, string? Problem)> ReadTotalsAsync(
+        PhdbTarget target,
+        CancellationToken cancellationToken
+    )
+    {
+        await using var dataSource = PhdbDatabase.Open(target);
+        try
+        {
+            return (await new StoredTotalsReader(dataSource).ReadAsync(cancellationToken), null);
+        }
+        catch (Exception e) when (PhdbDatabase.IsUnreachable(e) || e is Npgsql.NpgsqlException)
+        {
+            return (null, $"The database cannot be read: {e.GetBaseException().Message}");
+        }
     }
 
     /// <summary>Re-draws the status on every change of the harvest until <paramref name="cancellationToken"/> fires.</summary>
