@@ -1,3 +1,4 @@
+global using CliResult = PHDB.Testing.ProcessResult;
 using PHDB.Testing;
 
 [assembly: AssemblyFixture(typeof(PostgresServer))]

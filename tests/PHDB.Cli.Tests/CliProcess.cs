@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using System.Text;
+using PHDB.Testing;
 
 namespace PHDB.Cli.Tests;
-
-/// <summary>What one run of <c>phdb</c> as a separate process printed and returned.</summary>
-public sealed record CliResult(int ExitCode, string Output, string Error)
-{
-    public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
-}
 
 /// <summary>
 /// Runs the built <c>phdb</c> (src/PHDB.Cli's output) as its own process, stdout and stderr redirected (so its output
@@ -31,14 +25,7 @@ public static class CliProcess
         CancellationToken cancellationToken = default
     )
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
-        };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryRoot };
         start.ArgumentList.Add(AssemblyPath);
         foreach (var argument in arguments)
         {
@@ -61,31 +48,7 @@ public static class CliProcess
             }
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var error = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (standardInput is not null)
-        {
-            await process.StandardInput.WriteAsync(standardInput);
-        }
-
-        process.StandardInput.Close();
-        var limit = timeout ?? TimeSpan.FromSeconds(90);
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(limit);
-        try
-        {
-            await process.WaitForExitAsync(bounded.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(
-                $"phdb {string.Join(' ', start.ArgumentList.Skip(1))} did not end within {limit.TotalSeconds:0} s"
-            );
-        }
-
-        return new CliResult(process.ExitCode, await output, await error);
+        return await ProcessRun.RunAsync(start, standardInput, timeout ?? TimeSpan.FromSeconds(90), cancellationToken);
     }
 
     public static Task<CliResult> RunAsync(params string[] arguments) => RunAsync(arguments, null);
@@ -118,6 +81,4 @@ public static class CliProcess
 
     /// <summary>Text without ANSI escape sequences (asserts that none were there are up to the caller).</summary>
     public static bool HasAnsi(string text) => text.Contains('\u001b', StringComparison.Ordinal);
-
-    internal static string Joined(IEnumerable<string> lines) => new StringBuilder().AppendJoin('\n', lines).ToString();
 }
