@@ -29,7 +29,7 @@ internal sealed class SyncProgressDisplay
 
     /// <summary>The progress columns these tasks are drawn with.</summary>
     public static ProgressColumn[] Columns() =>
-        [new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn()];
+        [new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ShareColumn()];
 
     public void Show(SyncProgress progress)
     {
