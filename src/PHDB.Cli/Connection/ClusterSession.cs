@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
+using PHDB.Operations;
 
 namespace PHDB.Cli.Connection;
 
@@ -26,9 +27,6 @@ internal sealed class ClusterSession : IAsyncDisposable
         Client = host.Services.GetRequiredService<IClusterClient>();
     }
 
-    /// <summary>Key of the harvest coordinator.</summary>
-    public const string CoordinatorKey = "default";
-
     /// <summary>The PHDB this session belongs to.</summary>
     public PhdbTarget Target { get; }
 
@@ -36,7 +34,8 @@ internal sealed class ClusterSession : IAsyncDisposable
     public IClusterClient Client { get; }
 
     /// <summary>The harvest coordinator.</summary>
-    public IHarvestCoordinatorGrain Coordinator => Client.GetGrain<IHarvestCoordinatorGrain>(CoordinatorKey);
+    public IHarvestCoordinatorGrain Coordinator =>
+        Client.GetGrain<IHarvestCoordinatorGrain>(HarvestGrainState.CoordinatorKey);
 
     /// <exception cref="CliException">No silo answered in time (69).</exception>
     public static async Task<ClusterSession> ConnectAsync(
