@@ -54,7 +54,9 @@ public static class PhdbLayout
         "SELECT id, name, slug, description, url, created_at, followers_count, posts_count, image FROM topics",
         ["id"],
         [],
-        [["slug"]]
+        [
+            ["slug"],
+        ]
     );
 
     /// <summary>Posts (launches).</summary>
@@ -92,7 +94,10 @@ public static class PhdbLayout
         """,
         ["id"],
         [new("hunter_id", "users")],
-        [["created_at"], ["hunter_id"]]
+        [
+            ["created_at"],
+            ["hunter_id"],
+        ]
     );
 
     /// <summary>Collections.</summary>
@@ -116,17 +121,16 @@ public static class PhdbLayout
         "SELECT id, name, tagline, description, url, created_at, featured_at, followers_count, cover_image, curator_id, curator_redacted, observed_at FROM collections",
         ["id"],
         [new("curator_id", "users")],
-        [["curator_id"]]
+        [
+            ["curator_id"],
+        ]
     );
 
     /// <summary>Comments and replies.</summary>
     public static readonly ExportTable Comments = new(
         "comments",
-        "A comment on a post, or a reply to a comment (parent_id)." + Placeholder.Replace(
-            "all empty",
-            "empty (body empty)",
-            StringComparison.Ordinal
-        ),
+        "A comment on a post, or a reply to a comment (parent_id)."
+            + Placeholder.Replace("all empty", "empty (body empty)", StringComparison.Ordinal),
         [
             Key("id", "Product Hunt's id of the comment."),
             Ref("post_id", "The post commented on.", nullable: true),
@@ -142,7 +146,11 @@ public static class PhdbLayout
         "SELECT id, post_id, parent_id, body, url, created_at, votes_count, author_id, author_redacted, observed_at FROM comments",
         ["id"],
         [new("post_id", "posts"), new("parent_id", "comments"), new("author_id", "users")],
-        [["post_id"], ["parent_id"], ["author_id"]],
+        [
+            ["post_id"],
+            ["parent_id"],
+            ["author_id"],
+        ],
         "created_at"
     );
 
@@ -161,7 +169,11 @@ public static class PhdbLayout
         "SELECT id, post_id, comment_id, created_at, voter_id, voter_redacted FROM votes",
         ["id"],
         [new("post_id", "posts"), new("comment_id", "comments"), new("voter_id", "users")],
-        [["post_id"], ["comment_id"], ["voter_id"]],
+        [
+            ["post_id"],
+            ["comment_id"],
+            ["voter_id"],
+        ],
         "created_at"
     );
 
@@ -173,7 +185,9 @@ public static class PhdbLayout
         "SELECT post_id, topic_id FROM post_topics",
         ["post_id", "topic_id"],
         [new("post_id", "posts"), new("topic_id", "topics")],
-        [["topic_id"]]
+        [
+            ["topic_id"],
+        ]
     );
 
     /// <summary>A post's disclosed makers.</summary>
@@ -188,7 +202,9 @@ public static class PhdbLayout
         "SELECT post_id, user_id, position FROM post_makers",
         ["post_id", "user_id"],
         [new("post_id", "posts"), new("user_id", "users")],
-        [["user_id"]]
+        [
+            ["user_id"],
+        ]
     );
 
     /// <summary>Posts of a collection.</summary>
@@ -199,7 +215,9 @@ public static class PhdbLayout
         "SELECT collection_id, post_id FROM collection_posts",
         ["collection_id", "post_id"],
         [new("collection_id", "collections"), new("post_id", "posts")],
-        [["post_id"]]
+        [
+            ["post_id"],
+        ]
     );
 
     /// <summary>Topics of a collection.</summary>
@@ -210,7 +228,9 @@ public static class PhdbLayout
         "SELECT collection_id, topic_id FROM collection_topics",
         ["collection_id", "topic_id"],
         [new("collection_id", "collections"), new("topic_id", "topics")],
-        [["topic_id"]]
+        [
+            ["topic_id"],
+        ]
     );
 
     /// <summary>A post's media.</summary>
@@ -299,7 +319,9 @@ public static class PhdbLayout
         "SELECT id, entity, entity_id, check_name, detail, found_at, run_id FROM quality_findings",
         ["id"],
         [new("run_id", "harvest_runs")],
-        [["check_name"]]
+        [
+            ["check_name"],
+        ]
     );
 
     /// <summary>The harvested tables, referenced tables first.</summary>

@@ -1,0 +1,3 @@
+using PHDB.Export.Tests;
+
+[assembly: AssemblyFixture(typeof(HarvestedWorld))]
