@@ -1,0 +1,10 @@
+using PHDB.Export.Writing;
+
+namespace PHDB.Export;
+
+/// <summary>Every export format.</summary>
+public static class ExportFormatRegistry
+{
+    /// <summary>One instance of each format.</summary>
+    public static IReadOnlyList<IExportFormat> All { get; } = [];
+}
