@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using PHDB.Export.Schema;
+using SQLitePCL;
 
 namespace PHDB.Export.Writing.Sqlite;
 
@@ -67,16 +68,17 @@ internal sealed class SqliteFormatWriter : IFormatWriter
             }
 
             Execute(SqliteSchema.CreateTable(table));
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = SqliteSchema.Insert(table);
-            foreach (var (column, i) in table.Columns.Select((c, i) => (c, i)))
+            var prepared = raw.sqlite3_prepare_v2(connection.Handle, SqliteSchema.Insert(table), out var insert);
+            if (prepared != raw.SQLITE_OK || insert is null)
             {
-                command.Parameters.Add(new SqliteParameter("$p" + i, SqliteSchema.SqliteTypeOf(column.Kind)));
+                insert?.Dispose();
+                throw new SqliteException(
+                    $"Preparing the insert into {table.Name} failed: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()}",
+                    prepared
+                );
             }
 
-            command.Prepare();
-            var writer = new SqliteTableWriter(this, table, command);
+            var writer = new SqliteTableWriter(this, table, connection.Handle!, insert);
             tables.Add(writer);
             return writer;
         }
@@ -174,7 +176,7 @@ internal sealed class SqliteFormatWriter : IFormatWriter
         closed = true;
         foreach (var table in tables)
         {
-            table.DisposeCommand();
+            table.FinalizeStatement();
         }
 
         transaction?.Dispose();

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
 using PHDB.Export.Schema;
 
 namespace PHDB.Export.Writing.Sqlite;
@@ -17,15 +16,6 @@ internal static class SqliteSchema
             ColumnKind.BigInt or ColumnKind.Count or ColumnKind.Boolean => "INTEGER",
             ColumnKind.Real => "REAL",
             _ => "TEXT",
-        };
-
-    /// <summary>The parameter type a kind is bound as.</summary>
-    public static SqliteType SqliteTypeOf(ColumnKind kind) =>
-        kind switch
-        {
-            ColumnKind.BigInt or ColumnKind.Count or ColumnKind.Boolean => SqliteType.Integer,
-            ColumnKind.Real => SqliteType.Real,
-            _ => SqliteType.Text,
         };
 
     /// <summary>
@@ -79,9 +69,9 @@ internal static class SqliteSchema
         return sql.ToString();
     }
 
-    /// <summary>The <c>INSERT</c> of one row, with parameters <c>$p0</c>, <c>$p1</c>, … in column order.</summary>
+    /// <summary>The <c>INSERT</c> of one row, with one parameter per column, in column order.</summary>
     public static string Insert(ExportTable table) =>
-        $"INSERT INTO {Quote(table.Name)} VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i))})";
+        $"INSERT INTO {Quote(table.Name)} VALUES ({string.Join(", ", table.Columns.Select(_ => "?"))})";
 
     /// <summary>The name of the index on <paramref name="columns"/>: <c>ix_&lt;table&gt;_&lt;columns&gt;</c>.</summary>
     public static string IndexName(ExportTable table, IReadOnlyList<string> columns) =>
