@@ -205,8 +205,12 @@ internal static class ParquetFooterStatistics
                     position += 8;
                     break;
                 case Binary:
-                    position += checked((int)Varint());
+                {
+                    // Read the length first: it advances the position.
+                    var length = checked((int)Varint());
+                    position += length;
                     break;
+                }
                 case List or Set:
                 {
                     var (elementType, size) = ListHeader();

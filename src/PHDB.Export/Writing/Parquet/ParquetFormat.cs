@@ -1,5 +1,3 @@
-using Parquet;
-
 namespace PHDB.Export.Writing.Parquet;
 
 /// <summary>
@@ -20,16 +18,8 @@ public sealed class ParquetFormat : IExportFormat
     {
         ArgumentException.ThrowIfNullOrEmpty(exportRoot);
         ArgumentNullException.ThrowIfNull(options);
-        var parquetOptions = new ParquetOptions
-        {
-            CompressionMethod = CompressionMethod.Zstd,
-            CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
-            // Parquet.Net pools its page buffers; bound what the pool keeps between row groups.
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 64 << 20,
-        };
         return new Csv.FileFormatWriter(
-            (table, written) => new ParquetTableWriter(table, exportRoot, options, parquetOptions, written)
+            (table, written) => new ParquetTableWriter(table, exportRoot, options, written)
         );
     }
 }

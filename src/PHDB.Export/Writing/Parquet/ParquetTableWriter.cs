@@ -28,17 +28,24 @@ internal sealed class ParquetTableWriter : PartitionedTableWriter
     private long bufferedTextBytes;
 
     /// <summary>Prepares the table's files under <c>exportRoot/parquet/</c>.</summary>
-    public ParquetTableWriter(
-        ExportTable table,
-        string exportRoot,
-        FormatOptions options,
-        ParquetOptions parquetOptions,
-        Action<ExportedFile> written
-    )
+    public ParquetTableWriter(ExportTable table, string exportRoot, FormatOptions options, Action<ExportedFile> written)
         : base(table, exportRoot, ParquetFormat.FormatName, ".parquet", options.PartitionByMonth, written)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.RowGroupRows, 1);
-        this.parquetOptions = parquetOptions;
+        parquetOptions = new ParquetOptions
+        {
+            CompressionMethod = CompressionMethod.Zstd,
+            CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
+            // Parquet.Net pools its page buffers; bound what the pool keeps between row groups.
+            MaximumSmallPoolFreeBytes = 16 << 20,
+            MaximumLargePoolFreeBytes = 64 << 20,
+        };
+        foreach (var column in table.Columns.Where(c => c.Kind == ColumnKind.Text))
+        {
+            // Parquet.Net 6.1 dictionary-encodes a column only when told to.
+            parquetOptions.ColumnEncodingHints[column.Name] = EncodingHint.Dictionary;
+        }
+
         rowGroupRows = options.RowGroupRows;
         columns = [.. table.Columns.Select(c => new ParquetColumnBuffer(c, rowGroupRows))];
         schema = new ParquetSchema(columns.Select(c => (Field)c.Field));
@@ -47,9 +54,6 @@ internal sealed class ParquetTableWriter : PartitionedTableWriter
             .. Enumerable.Range(0, table.Columns.Count).Where(c => table.Columns[c].Kind == ColumnKind.Timestamp),
         ];
     }
-
-    /// <summary>The row groups written to the open file so far.</summary>
-    public int RowGroups => timestampRanges.Count;
 
     /// <inheritdoc />
     protected override async ValueTask OpenFileAsync(string fullPath, CancellationToken cancellationToken)
