@@ -18,7 +18,7 @@ public sealed class ParquetFormat : IExportFormat
     {
         ArgumentException.ThrowIfNullOrEmpty(exportRoot);
         ArgumentNullException.ThrowIfNull(options);
-        return new Csv.FileFormatWriter(
+        return new FileFormatWriter(
             (table, written) => new ParquetTableWriter(table, exportRoot, options, written)
         );
     }

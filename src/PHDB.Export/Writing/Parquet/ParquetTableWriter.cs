@@ -2,7 +2,6 @@ using Parquet;
 using Parquet.Schema;
 using PHDB.Export.Reading;
 using PHDB.Export.Schema;
-using PHDB.Export.Writing.Csv;
 
 namespace PHDB.Export.Writing.Parquet;
 

@@ -1,6 +1,6 @@
 using PHDB.Export.Schema;
 
-namespace PHDB.Export.Writing.Csv;
+namespace PHDB.Export.Writing;
 
 /// <summary>
 /// The <see cref="IFormatWriter"/> of a file-per-table format: every table gets its own independent writer (so tables

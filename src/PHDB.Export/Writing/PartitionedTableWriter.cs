@@ -1,7 +1,7 @@
 using PHDB.Export.Reading;
 using PHDB.Export.Schema;
 
-namespace PHDB.Export.Writing.Csv;
+namespace PHDB.Export.Writing;
 
 /// <summary>
 /// The file handling shared by the file-per-table formats (CSV and Parquet): one file per table, or under month
