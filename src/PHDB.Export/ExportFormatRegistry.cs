@@ -9,5 +9,6 @@ namespace PHDB.Export;
 public static class ExportFormatRegistry
 {
     /// <summary>One instance of each format.</summary>
-    public static IReadOnlyList<IExportFormat> All { get; } = [new CsvFormat(), new ParquetFormat(), new SqliteFormat()];
+    public static IReadOnlyList<IExportFormat> All { get; } =
+    [new CsvFormat(), new ParquetFormat(), new SqliteFormat()];
 }

@@ -18,8 +18,6 @@ public sealed class ParquetFormat : IExportFormat
     {
         ArgumentException.ThrowIfNullOrEmpty(exportRoot);
         ArgumentNullException.ThrowIfNull(options);
-        return new FileFormatWriter(
-            (table, written) => new ParquetTableWriter(table, exportRoot, options, written)
-        );
+        return new FileFormatWriter((table, written) => new ParquetTableWriter(table, exportRoot, options, written));
     }
 }
