@@ -19,7 +19,10 @@ public sealed class ExportOptions
     public int BatchRows { get; set; } = 8192;
 
     /// <summary>Rows per Parquet row group (<c>Export:RowGroupRows</c>).</summary>
-    public int RowGroupRows { get; set; } = 250_000;
+    public int RowGroupRows { get; set; } = 100_000;
+
+    /// <summary>How vote spikes are detected (<c>Export:VoteSpikes:*</c>; see ADR 0011).</summary>
+    public Analysis.VoteSpikeOptions VoteSpikes { get; set; } = new();
 
     /// <summary>What <c>dataset-metadata.json</c> says (<c>Export:Kaggle:*</c>).</summary>
     public KaggleMetadataOptions Kaggle { get; set; } = new();
@@ -45,6 +48,19 @@ public sealed class ExportOptions
         if (RowGroupRows is < 1_000 or > 10_000_000)
         {
             return ("Export:RowGroupRows", $"'{RowGroupRows}' is not allowed: 1,000 to 10,000,000 rows.");
+        }
+
+        if (VoteSpikes.K is <= 0 or > 1000 || double.IsNaN(VoteSpikes.K))
+        {
+            return (
+                "Export:VoteSpikes:K",
+                $"'{VoteSpikes.K}' is not allowed: a number above 0 (median absolute deviations)."
+            );
+        }
+
+        if (VoteSpikes.MinPostVotes < 1 || VoteSpikes.MinSpikeVotes < 1 || VoteSpikes.MinReferencePosts < 1)
+        {
+            return ("Export:VoteSpikes", "MinPostVotes, MinSpikeVotes and MinReferencePosts must be 1 or more.");
         }
 
         return Kaggle.Validate();

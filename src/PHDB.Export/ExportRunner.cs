@@ -6,9 +6,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using PHDB.Export.Analysis;
 using PHDB.Export.Reading;
 using PHDB.Export.Schema;
 using PHDB.Export.Writing;
+using PHDB.Storage;
 
 namespace PHDB.Export;
 
@@ -132,7 +134,7 @@ public sealed class ExportRunner
     {
         await using var snapshot = await ExportSnapshot.TakeAsync(dataSource, cancellationToken);
         var highWater = await ReadHighWaterAsync(snapshot, cancellationToken);
-        var computed = await ComputeTablesAsync(snapshot, tables, cancellationToken);
+        var spikes = await DetectSpikesAsync(snapshot, tables, cancellationToken);
         var formatOptions = new FormatOptions(request.Gzip, request.PartitionByMonth, options.RowGroupRows);
         var writers = formatNames.Select(f => formats[f].Open(destination.Partial, formatOptions)).ToList();
         var rows = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -148,7 +150,7 @@ public sealed class ExportRunner
                     var written = await ExportTableAsync(
                         snapshot,
                         table,
-                        computed.GetValueOrDefault(table.Name),
+                        table.Name == VoteSpikeTable.Table.Name ? spikes : null,
                         request.PartitionByMonth,
                         writers,
                         estimates.GetValueOrDefault(table.Name),
@@ -171,6 +173,15 @@ public sealed class ExportRunner
             foreach (var writer in writers)
             {
                 files.AddRange(await writer.CompleteAsync(cancellationToken));
+            }
+
+            if (spikes is not null)
+            {
+                await new HarvestBookkeeping(dataSource).RecordFindingsAsync(
+                    VoteSpikeFindings.ToFindings(spikes, options.VoteSpikes.K),
+                    null,
+                    cancellationToken
+                );
             }
 
             var entries = files.Select(f => Describe(destination.Partial, f)).ToList();
@@ -230,7 +241,7 @@ public sealed class ExportRunner
                 clock.Elapsed,
                 ordered,
                 entries,
-                computed.Values.Sum(b => b.Count),
+                spikes is null ? 0 : VoteSpikeFindings.ToFindings(spikes, options.VoteSpikes.K).Count,
                 []
             );
         }
@@ -246,7 +257,7 @@ public sealed class ExportRunner
     private async Task<long> ExportTableAsync(
         ExportSnapshot snapshot,
         ExportTable table,
-        RowBatch? computed,
+        IReadOnlyList<VoteSpike>? spikes,
         bool partition,
         IReadOnlyList<IFormatWriter> writers,
         long? estimate,
@@ -266,14 +277,13 @@ public sealed class ExportRunner
 
             long rows = 0;
             progress?.Report(new ExportProgress(table.Name, 0, estimate, false));
-            if (computed is not null)
+            if (spikes is not null)
             {
-                if (computed.Count > 0)
+                foreach (var batch in VoteSpikeTable.ToBatches(spikes, options.BatchRows))
                 {
-                    await WriteBatchAsync(tableWriters, computed, cancellationToken);
+                    await WriteBatchAsync(tableWriters, batch, cancellationToken);
+                    rows += batch.Count;
                 }
-
-                rows = computed.Count;
             }
             else
             {
@@ -324,22 +334,30 @@ public sealed class ExportRunner
         await Task.WhenAll(writers.Select(w => w.WriteAsync(batch, cancellationToken).AsTask()));
     }
 
-    /// <summary>Tables computed in memory from the snapshot (Query is null), by name.</summary>
-    private static Task<Dictionary<string, RowBatch>> ComputeTablesAsync(
+    /// <summary>The vote spikes of the snapshot, when the export has the <c>vote_spikes</c> table.</summary>
+    private async Task<IReadOnlyList<VoteSpike>?> DetectSpikesAsync(
         ExportSnapshot snapshot,
         IReadOnlyList<ExportTable> tables,
         CancellationToken cancellationToken
     )
     {
-        _ = snapshot;
-        _ = cancellationToken;
-        var unknown = tables.FirstOrDefault(t => t.Query is null);
+        var unknown = tables.FirstOrDefault(t => t.Query is null && t.Name != VoteSpikeTable.Table.Name);
         if (unknown is not null)
         {
             throw new InvalidOperationException($"No computation is known for the table {unknown.Name}.");
         }
 
-        return Task.FromResult(new Dictionary<string, RowBatch>(StringComparer.Ordinal));
+        if (!tables.Any(t => t.Name == VoteSpikeTable.Table.Name))
+        {
+            return null;
+        }
+
+        using var activity = ExportTelemetry.ActivitySource.StartActivity("detect vote spikes");
+        await using var connection = await snapshot.OpenConnectionAsync(cancellationToken);
+        var curves = await VoteCurveReader.ReadAsync(connection, cancellationToken);
+        var spikes = new VoteSpikeDetector(options.VoteSpikes).Detect(curves);
+        activity?.SetTag("phdb.export.vote_spikes", spikes.Count);
+        return spikes;
     }
 
     private (ExportLayout Layout, IReadOnlyList<ExportTable> Tables, IReadOnlyList<string> Formats) Resolve(

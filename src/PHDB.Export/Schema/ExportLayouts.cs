@@ -8,7 +8,7 @@ public static class ExportLayouts
         new(
             PhdbLayout.Name,
             "PHDB's tables as stored, plus derived tables no other Product Hunt dataset has.",
-            [.. PhdbLayout.HarvestedTables],
+            [.. PhdbLayout.HarvestedTables, .. DerivedTables.All, Analysis.VoteSpikeTable.Table],
             []
         );
 

@@ -7,4 +7,4 @@ namespace PHDB.Export.Writing;
 /// (<c>votes/month=2024-03/part-0.parquet</c>); rows then arrive ordered by that column.
 /// </param>
 /// <param name="RowGroupRows">Rows per Parquet row group.</param>
-public sealed record FormatOptions(bool Gzip = false, bool PartitionByMonth = false, int RowGroupRows = 250_000);
+public sealed record FormatOptions(bool Gzip = false, bool PartitionByMonth = false, int RowGroupRows = 100_000);

@@ -34,10 +34,10 @@ internal sealed class ParquetTableWriter : PartitionedTableWriter
         parquetOptions = new ParquetOptions
         {
             CompressionMethod = CompressionMethod.Zstd,
-            CompressionLevel = System.IO.Compression.CompressionLevel.Optimal,
+            CompressionLevel = System.IO.Compression.CompressionLevel.Fastest,
             // Parquet.Net pools its page buffers; bound what the pool keeps between row groups.
-            MaximumSmallPoolFreeBytes = 16 << 20,
-            MaximumLargePoolFreeBytes = 64 << 20,
+            MaximumSmallPoolFreeBytes = 4 << 20,
+            MaximumLargePoolFreeBytes = 16 << 20,
         };
         foreach (var column in table.Columns.Where(c => c.Kind == ColumnKind.Text))
         {

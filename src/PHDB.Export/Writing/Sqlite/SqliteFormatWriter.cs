@@ -40,8 +40,8 @@ internal sealed class SqliteFormatWriter : IFormatWriter
                 PRAGMA journal_mode = OFF;
                 PRAGMA synchronous = OFF;
                 PRAGMA locking_mode = EXCLUSIVE;
-                PRAGMA temp_store = MEMORY;
-                PRAGMA cache_size = -262144;
+                PRAGMA temp_store = FILE;
+                PRAGMA cache_size = -65536;
                 PRAGMA foreign_keys = OFF;
                 """
             );
