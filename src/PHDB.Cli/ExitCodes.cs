@@ -21,6 +21,12 @@ internal static class ExitCodes
     /// <summary>EX_UNAVAILABLE: PHDB, its database, its cluster or the API cannot be reached.</summary>
     public const int Unavailable = 69;
 
+    /// <summary>EX_CANTCREAT: <c>phdb export</c> cannot create its destination (it exists, or is not writable).</summary>
+    public const int CannotCreate = 73;
+
+    /// <summary>EX_IOERR: <c>phdb export</c> failed writing (e.g. the disk is full).</summary>
+    public const int WriteFailed = 74;
+
     /// <summary>EX_TEMPFAIL: rate limited, or try again later.</summary>
     public const int TemporaryFailure = 75;
 

@@ -1,4 +1,5 @@
 using PHDB.Export.Writing;
+using PHDB.Export.Writing.Sqlite;
 
 namespace PHDB.Export;
 
@@ -6,5 +7,5 @@ namespace PHDB.Export;
 public static class ExportFormatRegistry
 {
     /// <summary>One instance of each format.</summary>
-    public static IReadOnlyList<IExportFormat> All { get; } = [];
+    public static IReadOnlyList<IExportFormat> All { get; } = [new SqliteFormat()];
 }

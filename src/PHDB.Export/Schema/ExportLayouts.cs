@@ -13,7 +13,7 @@ public static class ExportLayouts
         );
 
     /// <summary>Every layout.</summary>
-    public static IReadOnlyList<ExportLayout> All { get; } = [Phdb];
+    public static IReadOnlyList<ExportLayout> All { get; } = [Phdb, ProductHuntDbLayout.Layout];
 
     /// <summary>The layout named <paramref name="name"/>, or <c>null</c>.</summary>
     public static ExportLayout? Find(string name) => All.FirstOrDefault(l => l.Name == name);
