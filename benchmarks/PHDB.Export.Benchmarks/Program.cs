@@ -9,7 +9,7 @@ using PHDB.Export.Schema;
 // Export benchmark on an existing harvested database (the AppHost's, after its full harvest of the default world).
 // Each measurement runs in a process of its own, so its peak memory is its own; they run one after another, in one
 // invocation, on the same tables (the harvested tables of the phdb layout):
-//   baseline  PostgreSQL's COPY (query) TO STDOUT (FORMAT csv, HEADER) of each table into a file;
+//   baseline  psql running COPY (query) TO STDOUT (FORMAT csv, HEADER) of each table into a file;
 //   csv       phdb's CSV export;  parquet  phdb's Parquet export;  sqlite  phdb's SQLite export.
 // Tables are exported one at a time (Export:Parallelism = 1) so per-table rates are comparable.
 // Usage: dotnet run -c Release --project benchmarks/PHDB.Export.Benchmarks -- [--database CS] [--output DIR]
@@ -87,6 +87,29 @@ internal sealed record TableResult(string Table, long Rows, long Bytes, double S
 /// <summary>Runs one measurement in this process and prints it as JSON.</summary>
 internal static class Measurement
 {
+    /// <summary>psql runs <paramref name="copy"/> with its standard output redirected into <paramref name="path"/>.</summary>
+    private static async Task PsqlCopyAsync(string database, string copy, string path)
+    {
+        var b = new NpgsqlConnectionStringBuilder(database);
+        var start = new ProcessStartInfo("bash") { RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("psql -X -q -h \"$H\" -p \"$P\" -U \"$U\" -d \"$D\" -c \"$Q\" > \"$F\"");
+        start.Environment["H"] = b.Host;
+        start.Environment["P"] = b.Port.ToString(CultureInfo.InvariantCulture);
+        start.Environment["U"] = b.Username;
+        start.Environment["D"] = b.Database;
+        start.Environment["Q"] = copy;
+        start.Environment["F"] = path;
+        start.Environment["PGPASSWORD"] = b.Password;
+        using var process = Process.Start(start)!;
+        var error = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"psql failed: {error}");
+        }
+    }
+
     public static async Task<int> RunAsync(string kind, string database, string folder)
     {
         var tables = PhdbLayout.HarvestedTables;
@@ -101,16 +124,7 @@ internal static class Measurement
             {
                 var started = clock.Elapsed;
                 var path = Path.Join(folder, table.Name + ".csv");
-                await using (var file = File.Create(path))
-                await using (
-                    var copy = await connection.BeginRawBinaryCopyAsync(
-                        $"COPY ({table.Query}) TO STDOUT (FORMAT csv, HEADER)"
-                    )
-                )
-                {
-                    await copy.CopyToAsync(file);
-                }
-
+                await PsqlCopyAsync(database, $"COPY ({table.Query}) TO STDOUT (FORMAT csv, HEADER)", path);
                 await using var count = new NpgsqlCommand($"SELECT count(*) FROM ({table.Query}) q", connection);
                 var rows = (long)(await count.ExecuteScalarAsync())!;
                 perTable.Add(

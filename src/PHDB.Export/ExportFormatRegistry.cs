@@ -1,4 +1,6 @@
 using PHDB.Export.Writing;
+using PHDB.Export.Writing.Csv;
+using PHDB.Export.Writing.Parquet;
 using PHDB.Export.Writing.Sqlite;
 
 namespace PHDB.Export;
@@ -7,5 +9,6 @@ namespace PHDB.Export;
 public static class ExportFormatRegistry
 {
     /// <summary>One instance of each format.</summary>
-    public static IReadOnlyList<IExportFormat> All { get; } = [new SqliteFormat()];
+    public static IReadOnlyList<IExportFormat> All { get; } =
+    [new CsvFormat(), new ParquetFormat(), new SqliteFormat()];
 }

@@ -218,7 +218,7 @@ public sealed class ExportRunner
             destination.Commit();
             if (request.Output is null)
             {
-                MoveLatestLink(Path.GetDirectoryName(destination.Final)!, destination.Name);
+                LatestLink.Move(Path.GetDirectoryName(destination.Final)!, destination.Name);
             }
 
             return new ExportResult(
@@ -510,14 +510,6 @@ public sealed class ExportRunner
             await stream.WriteAsync(Encoding.UTF8.GetBytes("\n"), cancellationToken);
             stream.Flush(flushToDisk: true);
         }
-    }
-
-    private static void MoveLatestLink(string directory, string name)
-    {
-        var link = Path.Join(directory, ExportCatalog.LatestLink);
-        var staging = Path.Join(directory, $".{ExportCatalog.LatestLink}-{Guid.NewGuid():N}");
-        File.CreateSymbolicLink(staging, name);
-        File.Move(staging, link, overwrite: true);
     }
 
     private List<string> ApplyRetention(string directory, int keep, string current)

@@ -59,6 +59,10 @@ public sealed class SimulatorOptions
     [Required]
     public FaultOptions Faults { get; set; } = new();
 
+    /// <summary>Seeded vote bursts on a share of the popular posts (the answers of spike detection).</summary>
+    [Required]
+    public VoteBurstOptions VoteBursts { get; set; } = new();
+
     /// <summary>The applications in force: the configured ones, or the documented development application.</summary>
     public IReadOnlyList<ApplicationOptions> EffectiveApplications =>
         Applications.Count > 0 ? Applications : [ApplicationOptions.Development];

@@ -12,6 +12,16 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         Check(options.RateLimit, "RateLimit", failures);
         Check(options.Clock, "Clock", failures);
         Check(options.Faults, "Faults", failures);
+        Check(options.VoteBursts, "VoteBursts", failures);
+        if (options.VoteBursts.MinFraction > options.VoteBursts.MaxFraction)
+        {
+            failures.Add("VoteBursts:MinFraction must not exceed VoteBursts:MaxFraction.");
+        }
+
+        if (options.VoteBursts.FirstHour > options.VoteBursts.LastHour)
+        {
+            failures.Add("VoteBursts:FirstHour must not exceed VoteBursts:LastHour.");
+        }
         foreach (var application in options.EffectiveApplications)
         {
             Check(application, $"Applications[{application.Name}]", failures);

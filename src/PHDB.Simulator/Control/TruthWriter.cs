@@ -22,6 +22,7 @@ internal sealed class TruthWriter(ProductHuntWorld world, int now)
         "post_topics",
         "post_makers",
         "collection_posts",
+        "vote_bursts",
     ];
 
     private static readonly JsonWriterOptions Options = new()
@@ -70,6 +71,7 @@ internal sealed class TruthWriter(ProductHuntWorld world, int now)
             "post_topics" => PostTopics(),
             "post_makers" => PostMakers(),
             "collection_posts" => CollectionPosts(),
+            "vote_bursts" => VoteBursts(),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown truth kind."),
         };
 
@@ -302,6 +304,34 @@ internal sealed class TruthWriter(ProductHuntWorld world, int now)
                     w.WriteString("postId", postId);
                 };
             }
+        }
+    }
+
+    /// <summary>The seeded vote bursts of launched posts: the answers spike detection should find.</summary>
+    private IEnumerable<Action<Utf8JsonWriter>> VoteBursts()
+    {
+        for (var p = 0; p < VisiblePosts; p++)
+        {
+            if (world.VoteBurstOf(p) is not { } burst)
+            {
+                continue;
+            }
+
+            var index = p;
+            yield return w =>
+            {
+                var start = world.Posts[index].ScheduledAt + (burst.Hour * 3600);
+                w.WriteString("postId", Id(world.Posts[index].Id));
+                w.WriteNumber("hour", burst.Hour);
+                w.WriteString("startsAt", Time(start));
+                w.WriteString("endsAt", Time(start + 3600));
+                w.WriteNumber("votes", burst.Votes);
+                w.WriteNumber(
+                    "votesByNow",
+                    Math.Clamp(world.PostVotesAt(index, now) - burst.FirstOrdinal, 0, burst.Votes)
+                );
+                w.WriteNumber("finalVotes", burst.FinalVotes);
+            };
         }
     }
 

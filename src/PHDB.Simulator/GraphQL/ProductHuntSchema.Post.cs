@@ -194,7 +194,7 @@ internal static partial class ProductHuntSchema
                 ref readonly var record = ref world.Posts[post];
                 var (lo, hi) = VoteRange(
                     c,
-                    Timeline.PostVoteOffset,
+                    world.PostVoteOffsets(post),
                     record.FinalVotes,
                     world.PostVotesAt(post, scope.Now),
                     record.ScheduledAt

@@ -90,7 +90,14 @@ internal sealed partial class ProductHuntWorld
     public long PostVoteId(int post, int ordinal) => ((long)Posts[post].Id * 100_000) + ordinal + 1;
 
     public int PostVoteCreatedAt(int post, int ordinal) =>
-        Posts[post].ScheduledAt + Timeline.PostVoteOffset(ordinal, Posts[post].FinalVotes);
+        Posts[post].ScheduledAt + PostVoteOffsets(post)(ordinal, Posts[post].FinalVotes);
+
+    /// <summary>The offsets of the post's votes: the usual curve, or its burst's (see <see cref="VoteBurst"/>).</summary>
+    public Func<int, int, int> PostVoteOffsets(int post) =>
+        VoteBursts.Count > 0 && VoteBursts.TryGetValue(post, out var burst) ? burst.Offset : Timeline.PostVoteOffset;
+
+    /// <summary>The post's burst, or <c>null</c>.</summary>
+    public VoteBurst? VoteBurstOf(int post) => VoteBursts.GetValueOrDefault(post);
 
     private long PostVoterShift(int post) => (long)(SeedMix.Hash(Seed, 400, Posts[post].Id) % (ulong)UserCount);
 

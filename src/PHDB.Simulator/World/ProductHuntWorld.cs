@@ -74,6 +74,9 @@ internal sealed partial class ProductHuntWorld
 
     public int[] PostCollections { get; internal set; } = [];
 
+    /// <summary>The seeded vote bursts by post index (see <see cref="VoteBurst"/>).</summary>
+    public Dictionary<int, VoteBurst> VoteBursts { get; internal set; } = [];
+
     /// <summary>Prefix sums of the posts' final comment counts: the comment id space.</summary>
     public int[] CommentBase { get; internal set; } = [];
 
@@ -207,7 +210,7 @@ internal sealed partial class ProductHuntWorld
     public int PostVotesAt(int index, int now)
     {
         ref readonly var post = ref Posts[index];
-        return Timeline.CountAt(Timeline.PostVoteOffset, post.FinalVotes, (long)now - post.ScheduledAt);
+        return Timeline.CountAt(PostVoteOffsets(index), post.FinalVotes, (long)now - post.ScheduledAt);
     }
 
     public int PostCommentsAt(int index, int now)

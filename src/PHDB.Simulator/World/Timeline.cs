@@ -9,11 +9,11 @@ internal static class Timeline
     private const double Day = 86_400;
 
     /// <summary>Votes on a post: most on launch day, a long tail over about 13 months.</summary>
-    public static int PostVoteOffset(int i, int n)
-    {
-        var q = (i + 0.5) / n;
-        return q < 0.7 ? (int)(Day * Math.Pow(q / 0.7, 2)) : (int)(Day + 400 * Day * Math.Pow((q - 0.7) / 0.3, 2.5));
-    }
+    public static int PostVoteOffset(int i, int n) => PostVoteOffsetAt((i + 0.5) / n);
+
+    /// <summary>The post vote curve at quantile <paramref name="q"/> (the share of the final votes cast by then).</summary>
+    public static int PostVoteOffsetAt(double q) =>
+        q < 0.7 ? (int)(Day * Math.Pow(q / 0.7, 2)) : (int)(Day + 400 * Day * Math.Pow((q - 0.7) / 0.3, 2.5));
 
     /// <summary>Comments on a post: the first minutes after launch, then a tail over two months.</summary>
     public static int CommentOffset(int j, int n)

@@ -21,6 +21,7 @@ internal static class WorldGenerator
         var horizonEnd = startAt + (options.HorizonDays * Day);
         var world = new ProductHuntWorld(seed, options.Scale, startAt, horizonEnd);
         GeneratePosts(world, options, firstDay);
+        GenerateVoteBursts(world, options.VoteBursts);
         GenerateTopics(world, options.Topics);
         GenerateCollections(world, options, firstDay);
         return world;
@@ -310,5 +311,41 @@ internal static class WorldGenerator
 
         world.PostCollectionStart = starts;
         world.PostCollections = list;
+    }
+
+    /// <summary>
+    /// Picks the posts with a vote burst from their own hash stream (salt 600), so no other generated value changes:
+    /// each eligible post (at least <see cref="VoteBurstOptions.MinVotes"/> final votes) gets one with probability
+    /// <see cref="VoteBurstOptions.Share"/>, at a seeded hour and with a seeded fraction of its final votes.
+    /// </summary>
+    private static void GenerateVoteBursts(ProductHuntWorld world, VoteBurstOptions options)
+    {
+        var bursts = new Dictionary<int, VoteBurst>();
+        if (options.Share > 0)
+        {
+            for (var p = 0; p < world.Posts.Length; p++)
+            {
+                ref readonly var post = ref world.Posts[p];
+                if (post.FinalVotes < options.MinVotes)
+                {
+                    continue;
+                }
+
+                var h = SeedMix.Hash(world.Seed, 600, post.Id);
+                if (SeedMix.Unit(h) >= options.Share)
+                {
+                    continue;
+                }
+
+                var hour = options.FirstHour + SeedMix.Below(SeedMix.Mix(h), options.LastHour - options.FirstHour + 1);
+                var fraction =
+                    options.MinFraction
+                    + ((options.MaxFraction - options.MinFraction) * SeedMix.Unit(SeedMix.Mix(SeedMix.Mix(h))));
+                var votes = (int)Math.Round(fraction * post.FinalVotes, MidpointRounding.AwayFromZero);
+                bursts[p] = new VoteBurst(hour, votes, post.FinalVotes);
+            }
+        }
+
+        world.VoteBursts = bursts;
     }
 }

@@ -137,6 +137,25 @@ public sealed class SimulatorTruth
         };
     }
 
+    /// <summary>Reads the seeded vote bursts of launched posts (<c>/_sim/truth/vote_bursts</c>).</summary>
+    public static async Task<IReadOnlyList<TruthVoteBurst>> LoadVoteBurstsAsync(
+        Uri simulatorBaseAddress,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(simulatorBaseAddress);
+        using var http = new HttpClient { BaseAddress = simulatorBaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        var text = await http.GetStringAsync(new Uri("_sim/truth/vote_bursts", UriKind.Relative), cancellationToken);
+        return
+        [
+            .. text.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(line =>
+                    JsonSerializer.Deserialize<TruthVoteBurst>(line, Json)
+                    ?? throw new InvalidOperationException("A null line in /_sim/truth/vote_bursts.")
+                ),
+        ];
+    }
+
     private sealed record WorldInfo(string Now, IReadOnlyList<WorldApplication> Applications);
 
     private sealed record WorldApplication(string Name, long OwnerUserId);
