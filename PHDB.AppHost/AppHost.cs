@@ -46,6 +46,8 @@ builder
     .WithHttpHealthCheck("/health")
     .WithPhdbDatabase(database)
     .WithEnvironment("Admin__Password", adminPassword)
+    .WithEnvironment("Export__Directory", Path.Join(settings.DataDirectory, "exports"))
+    .WithExportCommand(builder)
     .WaitFor(silos);
 
 await builder.Build().RunAsync();

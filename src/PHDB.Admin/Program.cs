@@ -1,10 +1,9 @@
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authorization;
 using MudBlazor.Services;
 using Npgsql;
 using PHDB.Admin.Access;
 using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
+using PHDB.Admin.Exports;
 using PHDB.Grains;
 using PHDB.Operations;
 using PHDB.Storage;
@@ -33,29 +32,10 @@ builder
     .ValidateOnStart();
 builder.Services.AddSingleton<HarvestFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HarvestFeed>());
+builder.Services.AddConsoleExports();
 builder.Services.AddHealthChecks().AddCheck<ClusterReachableHealthCheck>("cluster");
 
-builder
-    .Services.AddOptions<AdminAccessOptions>()
-    .BindConfiguration(AdminAccessOptions.Section)
-    .ValidateDataAnnotations()
-    .ValidateOnStart();
-builder.Services.AddSingleton<AdminLogin>();
-var session = builder.Configuration.GetSection(AdminAccessOptions.Section).Get<AdminAccessOptions>() ?? new();
-builder
-    .Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
-    .AddCookie(options =>
-    {
-        options.LoginPath = AccountEndpoints.LoginPath;
-        options.Cookie.Name = "phdb-admin";
-        options.Cookie.HttpOnly = true;
-        options.Cookie.SameSite = SameSiteMode.Strict;
-        options.ExpireTimeSpan = session.SessionLifetime;
-        options.SlidingExpiration = true;
-    });
-builder
-    .Services.AddAuthorizationBuilder()
-    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+builder.AddAdminAccess();
 builder.Services.AddCascadingAuthenticationState();
 
 builder.Services.AddMudServices();
@@ -72,6 +52,8 @@ app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
+app.MapExportDownloads();
+app.MapExportControl();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();
 app.Run();

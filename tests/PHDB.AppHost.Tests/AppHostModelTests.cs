@@ -137,6 +137,24 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task The_console_carries_the_dashboards_export_command_behind_a_generated_key()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            ["--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x"],
+            TestContext.Current.CancellationToken
+        );
+
+        var console = builder.Resources.Single(r => r.Name == "admin");
+        var command = console.Annotations.OfType<ResourceCommandAnnotation>().Single(c => c.Name == "export-now");
+        Assert.Equal("Export now", command.DisplayName);
+        Assert.Null(command.ConfirmationMessage);
+        Assert.Contains(
+            builder.Resources,
+            r => r.Name == "export-control-key" && r is ParameterResource { Secret: true }
+        );
+    }
+
+    [Fact]
     public void The_production_profile_requires_a_token_and_names_its_key()
     {
         IConfigurationBuilder Production() =>
