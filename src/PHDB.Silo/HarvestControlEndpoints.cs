@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using PHDB.Grains.Harvest;
@@ -13,7 +11,7 @@ namespace PHDB.Silo;
 /// </summary>
 internal static class HarvestControlEndpoints
 {
-    public const string KeyHeader = "X-PHDB-Control-Key";
+    public const string KeyHeader = ControlKeyEndpointExtensions.Header;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -28,23 +26,7 @@ internal static class HarvestControlEndpoints
             return;
         }
 
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
-        var harvest = app.MapGroup("/harvest")
-            .AddEndpointFilter(
-                async (context, next) =>
-                {
-                    var given = context.HttpContext.Request.Headers[KeyHeader].ToString();
-                    if (given.Length == 0)
-                    {
-                        return Results.Unauthorized();
-                    }
-
-                    // Hashes of equal length: the comparison's time tells nothing about the key, not even its length.
-                    return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), key)
-                        ? await next(context)
-                        : Results.StatusCode(StatusCodes.Status403Forbidden);
-                }
-            );
+        var harvest = app.MapGroup("/harvest").RequireControlKey(configured);
 
         Map(harvest, "/incremental", c => c.StartIncremental());
         Map(harvest, "/full", c => c.StartFull());

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using PHDB.Export;
 
 namespace PHDB.Admin.Exports;
@@ -12,7 +10,7 @@ namespace PHDB.Admin.Exports;
 public static class ExportControlEndpoints
 {
     /// <summary>The header carrying the key.</summary>
-    public const string KeyHeader = "X-PHDB-Control-Key";
+    public const string KeyHeader = ControlKeyEndpointExtensions.Header;
 
     /// <summary>The configuration key of the control key.</summary>
     public const string KeySetting = "Export:ControlKey";
@@ -30,7 +28,6 @@ public static class ExportControlEndpoints
             return endpoints;
         }
 
-        var key = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
         endpoints
             .MapPost(
                 RunPath,
@@ -43,21 +40,7 @@ public static class ExportControlEndpoints
                 }
             )
             .AllowAnonymous()
-            .AddEndpointFilter(
-                async (context, next) =>
-                {
-                    var given = context.HttpContext.Request.Headers[KeyHeader].ToString();
-                    if (given.Length == 0)
-                    {
-                        return Results.Unauthorized();
-                    }
-
-                    // Hashes of equal length: the comparison's time tells nothing about the key, not even its length.
-                    return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), key)
-                        ? await next(context)
-                        : Results.StatusCode(StatusCodes.Status403Forbidden);
-                }
-            );
+            .RequireControlKey(configured);
         return endpoints;
     }
 }
