@@ -12,6 +12,10 @@ namespace PHDB.Export;
 /// </param>
 /// <param name="Force">Replace <paramref name="Output"/> if it exists.</param>
 /// <param name="Keep">Exports to keep in the exports directory; <c>null</c> for the configured number.</param>
+/// <param name="Name">
+/// The folder name in the exports directory (when <paramref name="Output"/> is <c>null</c>); <c>null</c> for the UTC
+/// timestamp (<see cref="ExportRunner.NameAt"/>). A caller that must know the name before the export starts sets it.
+/// </param>
 public sealed record ExportRequest(
     IReadOnlyList<string> Formats,
     string Layout = "phdb",
@@ -20,7 +24,8 @@ public sealed record ExportRequest(
     IReadOnlyList<string>? Tables = null,
     string? Output = null,
     bool Force = false,
-    int? Keep = null
+    int? Keep = null,
+    string? Name = null
 )
 {
     /// <summary>All formats, PHDB's layout, into the exports directory.</summary>

@@ -61,7 +61,10 @@ public sealed class ExportRunner
         var clock = Stopwatch.StartNew();
         var defaultDestination = request.Output is null;
         var exportsDirectory = defaultDestination ? ExportsDirectory() : null;
-        var final = defaultDestination ? UniqueFolder(exportsDirectory!, startedAt) : Path.GetFullPath(request.Output!);
+        var final =
+            !defaultDestination ? Path.GetFullPath(request.Output!)
+            : request.Name is { } name ? Path.Join(exportsDirectory, PlainName(name))
+            : UniqueFolder(exportsDirectory!, startedAt);
         foreach (var removed in ExportDestination.RemoveAbandoned(Path.GetDirectoryName(final)!))
         {
             ExportLog.RemovedPartial(logger, removed);
@@ -407,9 +410,21 @@ public sealed class ExportRunner
         return Path.GetFullPath(options.Directory);
     }
 
+    /// <summary>The default name of an export started at <paramref name="now"/>: its UTC timestamp, <c>20261205T010203Z</c>.</summary>
+    public static string NameAt(DateTimeOffset now) =>
+        now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+
+    private static string PlainName(string name) =>
+        string.IsNullOrWhiteSpace(name)
+        || name.StartsWith('.')
+        || name == ExportCatalog.LatestLink
+        || name.IndexOfAny(['/', '\\', '\0']) >= 0
+            ? throw Invalid($"'{name}' is not an export name: no path separators, no leading dot, not 'latest'.")
+            : name;
+
     private static string UniqueFolder(string directory, DateTimeOffset now)
     {
-        var name = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var name = NameAt(now);
         var candidate = Path.Join(directory, name);
         for (var n = 2; Directory.Exists(candidate); n++)
         {

@@ -94,10 +94,12 @@ public sealed partial class ExportJobs : IProgress<ExportProgress>, IDisposable
             );
         }
 
-        var folder = request.Output is null
-            ? directory
-            : Path.GetDirectoryName(Path.GetFullPath(request.Output)) ?? directory;
-        var before = PartialFolders(folder);
+        // The name is chosen here, so the page knows it from the start.
+        if (request.Output is null && request.Name is null)
+        {
+            request = request with { Name = FreeName(directory, timeProvider.GetUtcNow()) };
+        }
+
         Task<ExportResult> run;
 
         // The runner's continuations must not come back to the caller's context (a page's circuit): without one they
@@ -113,7 +115,7 @@ public sealed partial class ExportJobs : IProgress<ExportProgress>, IDisposable
             SynchronizationContext.SetSynchronizationContext(context);
         }
 
-        var started = request.Output is null ? StartedName(before, PartialFolders(folder)) : NameOf(request.Output);
+        var started = request.Output is null ? request.Name : NameOf(request.Output);
         lock (gate)
         {
             if (current.IsRunning && current.Name is null)
@@ -265,33 +267,17 @@ public sealed partial class ExportJobs : IProgress<ExportProgress>, IDisposable
         }
     }
 
-    private static HashSet<string> PartialFolders(string folder)
+    /// <summary>The default export name for <paramref name="now"/>, with a suffix if an export of that second exists.</summary>
+    private static string FreeName(string directory, DateTimeOffset now)
     {
-        if (!Directory.Exists(folder))
+        var name = ExportRunner.NameAt(now);
+        var candidate = name;
+        for (var n = 2; Directory.Exists(Path.Join(directory, candidate)); n++)
         {
-            return [];
+            candidate = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}-{n}");
         }
 
-        return
-        [
-            .. new DirectoryInfo(folder).EnumerateDirectories($"{ExportCatalog.PartialPrefix}*").Select(d => d.Name),
-        ];
-    }
-
-    /// <summary>
-    /// The name of the export the runner has just begun: its new <c>.partial-&lt;name&gt;-&lt;8 hex&gt;</c> folder.
-    /// </summary>
-    private static string? StartedName(HashSet<string> before, HashSet<string> after)
-    {
-        var added = after.Where(a => !before.Contains(a)).ToList();
-        if (added.Count != 1)
-        {
-            return null;
-        }
-
-        var partial = added[0][ExportCatalog.PartialPrefix.Length..];
-        var suffix = partial.LastIndexOf('-');
-        return suffix > 0 ? partial[..suffix] : null;
+        return candidate;
     }
 
     private static string NameOf(string output) =>

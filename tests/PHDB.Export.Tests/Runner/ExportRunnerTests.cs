@@ -197,6 +197,31 @@ public sealed class ExportRunnerTests(HarvestedWorld world)
     }
 
     [Fact]
+    public async Task A_named_export_lands_under_its_name_and_a_name_that_is_a_path_is_refused()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        using var directory = new TemporaryDirectory("phdb-export");
+        var runner = Runners.Create(world.DataSource, directory.Path);
+        var request = new ExportRequest([ExportFormats.Csv], Tables: ["topics"], Name: "chosen");
+
+        var result = await runner.RunAsync(request, null, cancellation);
+        Assert.Equal(Path.Join(directory.Path, "chosen"), result.Directory);
+
+        foreach (var bad in new[] { "../escape", ".hidden", "latest" })
+        {
+            var failure = await Assert.ThrowsAsync<ExportFailedException>(() =>
+                runner.RunAsync(request with { Name = bad }, null, cancellation)
+            );
+            Assert.Equal(ExportFailure.InvalidRequest, failure.Failure);
+        }
+
+        Assert.Equal(
+            ["chosen", "latest"],
+            Directory.EnumerateFileSystemEntries(directory.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal)
+        );
+    }
+
+    [Fact]
     public async Task A_destination_that_cannot_be_created_is_named_and_nothing_is_left()
     {
         using var directory = new TemporaryDirectory("phdb-export");
