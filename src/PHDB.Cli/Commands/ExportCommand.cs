@@ -198,6 +198,13 @@ internal static class ExportCommand
             options.Directory = Path.Join(context.DataDirectory, "exports");
         }
 
+        // Kaggle's own client names the account KAGGLE_USERNAME; it is the natural owner of the dataset.
+        var kaggleUser = Environment.GetEnvironmentVariable("KAGGLE_USERNAME");
+        if (string.IsNullOrWhiteSpace(configuration["Export:Kaggle:Dataset"]) && !string.IsNullOrWhiteSpace(kaggleUser))
+        {
+            options.Kaggle.Dataset = $"{kaggleUser.Trim()}/{options.Kaggle.Dataset.Split('/')[^1]}";
+        }
+
         if (options.Validate() is { } problem)
         {
             throw CliException.Configuration($"{problem.Key}: {problem.Message}");
