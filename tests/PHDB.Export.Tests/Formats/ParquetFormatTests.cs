@@ -179,7 +179,7 @@ public sealed class ParquetFormatTests(HarvestedWorld world)
     }
 
     [Fact]
-    public async Task Row_groups_hold_the_configured_rows_and_are_cut_early_when_their_text_passes_64_MB()
+    public async Task Row_groups_hold_the_configured_rows_and_are_cut_early_when_their_text_passes_8_MB()
     {
         var cancellation = TestContext.Current.CancellationToken;
         using var duckDb = FormatHarness.OpenDuckDb();
@@ -195,16 +195,16 @@ public sealed class ParquetFormatTests(HarvestedWorld world)
             Assert.Equal(file.Rows, groups.Sum());
         }
 
-        // One 1 MB string 100 times in batches of 10: 200 MB of UTF-16 text if all were buffered. The row group is cut
-        // after the batch that takes the buffered text past 64 MB: at 40 rows (80 MB) here.
+        // One 1 MB string 100 times in batches of 3: 200 MB of UTF-16 text if all were buffered. The row group is cut
+        // after the batch that takes the buffered text past 8 MB: at 6 rows (12 MB) here.
         var big = new string('x', 1 << 20);
         using var harness = FormatHarness.Create(new ParquetFormat());
         var texts = Enumerable.Repeat<string?>(big, 100).ToList();
         var written = (
-            await harness.WriteBatchesAsync(FormatHarness.TextTable, FormatHarness.TextBatches(texts, 10), cancellation)
+            await harness.WriteBatchesAsync(FormatHarness.TextTable, FormatHarness.TextBatches(texts, 3), cancellation)
         ).Single();
         var cut = RowGroupRows(duckDb, harness.PathOf(written.Path));
-        Assert.Equal([40L, 40L, 20L], cut);
+        Assert.Equal([.. Enumerable.Repeat(6L, 16), 4L], cut);
         Assert.Equal(
             100L,
             Convert.ToInt64(

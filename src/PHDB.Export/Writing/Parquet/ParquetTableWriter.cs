@@ -13,7 +13,7 @@ namespace PHDB.Export.Writing.Parquet;
 internal sealed class ParquetTableWriter : PartitionedTableWriter
 {
     /// <summary>A row group is cut early once its buffered text takes this much memory (UTF-16).</summary>
-    public const long MaxBufferedTextBytes = 64L << 20;
+    public const long MaxBufferedTextBytes = 8L << 20;
 
     private readonly ParquetOptions parquetOptions;
     private readonly int rowGroupRows;
