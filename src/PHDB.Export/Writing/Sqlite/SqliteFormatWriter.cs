@@ -41,7 +41,7 @@ internal sealed class SqliteFormatWriter : IFormatWriter
                 PRAGMA synchronous = OFF;
                 PRAGMA locking_mode = EXCLUSIVE;
                 PRAGMA temp_store = FILE;
-                PRAGMA cache_size = -65536;
+                PRAGMA cache_size = -16384;
                 PRAGMA foreign_keys = OFF;
                 """
             );
