@@ -202,13 +202,10 @@ public sealed class ExportRunner
                 writers.Remove(writer);
             }
 
-            if (spikes is not null)
+            var findings = spikes is null ? [] : VoteSpikeFindings.ToFindings(spikes, options.VoteSpikes.K);
+            if (findings.Count > 0)
             {
-                await new HarvestBookkeeping(dataSource).RecordFindingsAsync(
-                    VoteSpikeFindings.ToFindings(spikes, options.VoteSpikes.K),
-                    null,
-                    cancellationToken
-                );
+                await new HarvestBookkeeping(dataSource).RecordFindingsAsync(findings, null, cancellationToken);
             }
 
             var entries = files.Select(f => Describe(destination.Partial, f)).ToList();
@@ -268,7 +265,7 @@ public sealed class ExportRunner
                 clock.Elapsed,
                 ordered,
                 entries,
-                spikes is null ? 0 : VoteSpikeFindings.ToFindings(spikes, options.VoteSpikes.K).Count,
+                findings.Count,
                 []
             );
         }
