@@ -1,3 +1,5 @@
+using PHDB.Kaggle;
+
 namespace PHDB.Export;
 
 /// <summary>What an export's <c>dataset-metadata.json</c> (Kaggle's format) says (<c>Export:Kaggle:*</c>).</summary>
@@ -38,9 +40,12 @@ public sealed class KaggleMetadataOptions
             return ("Export:Kaggle:Dataset", $"'{Dataset}' is not allowed: owner/slug, letters, digits, '-' and '_'.");
         }
 
-        if (parts[1].Length is < 3 or > 50)
+        if (parts[1].Length is < 6 or > 50 || parts[1].Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-'))
         {
-            return ("Export:Kaggle:Dataset", $"'{Dataset}' is not allowed: the slug has 3 to 50 characters.");
+            return (
+                "Export:Kaggle:Dataset",
+                $"'{Dataset}' is not allowed: the slug has 6 to 50 characters of a-z, 0-9 and '-'."
+            );
         }
 
         if (Title.Length is < 6 or > 50)

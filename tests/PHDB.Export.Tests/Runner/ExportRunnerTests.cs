@@ -1,3 +1,4 @@
+using PHDB.Kaggle;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PHDB.Export.Schema;
