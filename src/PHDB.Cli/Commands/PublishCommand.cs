@@ -3,6 +3,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using PHDB.Cli.Connection;
+using PHDB.Cli.Output;
+using PHDB.Cli.Rendering;
 using PHDB.Export;
 using PHDB.Kaggle;
 using PHDB.Publishing;

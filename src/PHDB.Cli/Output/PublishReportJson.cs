@@ -1,6 +1,6 @@
 using PHDB.Publishing;
 
-namespace PHDB.Cli.Rendering;
+namespace PHDB.Cli.Output;
 
 /// <summary>What <c>phdb publish --json</c> prints: the plan of a dry run, or the publication's record.</summary>
 internal static class PublishReportJson
