@@ -14,7 +14,8 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
     public async Task A_silo_killed_while_kaggle_creates_the_version_leaves_exactly_one_new_version()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var kaggle = await KaggleStandIn.StartAsync(cancellationToken: cancellation);
+        var account = PublishingCluster.Account();
+        await using var kaggle = await KaggleStandIn.StartAsync(account, cancellation);
         using var exports = new TemporaryDirectory("phdb-failover-");
         await using var simulator = await HarvestCluster.StartWorldAsync(60, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("publication_failover", cancellation);
@@ -22,7 +23,7 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
             database,
             simulator,
             silos: 2,
-            settings: PublishingCluster.Settings(kaggle, exports)
+            settings: PublishingCluster.Settings(kaggle, account, exports)
         );
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
         await coordinator.StartFull();
@@ -44,7 +45,7 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
         var running = await publisher.PublishNow(dryRun: false, "console");
         Assert.True(running.Running);
         await Eventually.HoldsAsync(
-            () => Task.FromResult(kaggle.Find(kaggle.Options.Username, "product-hunt-phdb")!.Versions.Count == 2),
+            () => Task.FromResult(kaggle.Find(account.Username, "product-hunt-phdb")!.Versions.Count == 2),
             TimeSpan.FromMinutes(2),
             "the stand-in created version 2 and holds its answer"
         );
@@ -59,7 +60,7 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
             "the publication was resumed (or marked failed) on the surviving silo",
             TimeSpan.FromMilliseconds(500)
         );
-        var dataset = kaggle.Find(kaggle.Options.Username, "product-hunt-phdb")!;
+        var dataset = kaggle.Find(account.Username, "product-hunt-phdb")!;
         Assert.Equal(2, dataset.Versions.Count);
 
         // And the next publication is version 3: nothing was left half-done.
@@ -70,7 +71,7 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
             "the third publication ended"
         );
         Assert.Null((await publisher.GetStatus()).LastError);
-        Assert.Equal(3, kaggle.Find(kaggle.Options.Username, "product-hunt-phdb")!.Versions.Count);
+        Assert.Equal(3, kaggle.Find(account.Username, "product-hunt-phdb")!.Versions.Count);
     }
 
     private static SiloHandle Victim(TestCluster cluster, string? silo)

@@ -13,11 +13,12 @@ public sealed class ScheduledPublicationTests(PostgresServer postgres)
     public async Task A_due_release_is_published_after_the_next_completed_incremental_run_and_not_after_a_full_one()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var kaggle = await KaggleStandIn.StartAsync(cancellationToken: cancellation);
+        var account = PublishingCluster.Account();
+        await using var kaggle = await KaggleStandIn.StartAsync(account, cancellation);
         using var exports = new TemporaryDirectory("phdb-scheduled-");
         await using var simulator = await HarvestCluster.StartWorldAsync(60, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("scheduled_publication", cancellation);
-        var settings = PublishingCluster.Settings(kaggle, exports);
+        var settings = PublishingCluster.Settings(kaggle, account, exports);
         // Due one minute after the publisher first wakes: the full harvest below takes longer than that.
         settings["Publishing:Interval"] = "00:01:00";
         await using var cluster = await HarvestCluster.StartAsync(database, simulator, silos: 1, settings: settings);
