@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
@@ -158,11 +159,26 @@ public sealed class AppHostModelTests
         Assert.Equal("Publish dry run", commands["publish-dry-run"].DisplayName);
         Assert.Contains(builder.Resources, r => r.Name == "kaggle-key" && r is ParameterResource { Secret: true });
 
-        var environment = await silo.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
+        // The environment as the model declares it: parameters stay references, never their values.
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
+        );
+        foreach (var callback in silo.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        var environment = context.EnvironmentVariables;
         Assert.Equal("alice/product-hunt-phdb", environment["Kaggle__Dataset"]);
         Assert.Equal("7.00:00:00", environment["Publishing__Interval"]);
-        Assert.Equal("{kaggle-key.value}", environment["Kaggle__Key"]);
-        Assert.DoesNotContain(environment.Values, v => v.Contains("plain-configuration-key", StringComparison.Ordinal));
+        Assert.Same(
+            builder.Resources.Single(r => r.Name == "kaggle-key"),
+            Assert.IsType<ParameterResource>(environment["Kaggle__Key"])
+        );
+        Assert.DoesNotContain(
+            environment.Values,
+            v => v is string text && text.Contains("plain-configuration-key", StringComparison.Ordinal)
+        );
     }
 
     [Fact]

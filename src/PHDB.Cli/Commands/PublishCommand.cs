@@ -8,6 +8,7 @@ using PHDB.Cli.Rendering;
 using PHDB.Export;
 using PHDB.Kaggle;
 using PHDB.Publishing;
+using Spectre.Console;
 
 namespace PHDB.Cli.Commands;
 
@@ -197,7 +198,7 @@ internal static class PublishCommand
             foreach (var file in plan.Files)
             {
                 table.AddRow(
-                    Spectre.Console.Markup.Escape(file.Path),
+                    Markup.Escape(file.Path),
                     file.Bytes.ToString("N0", CultureInfo.InvariantCulture)
                 );
             }

@@ -50,7 +50,7 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
             "the stand-in created version 2 and holds its answer"
         );
         var victim = Victim(cluster, running.Silo);
-        await cluster.KillSiloAsync(victim);
+        await cluster.KillSiloAsync(victim, cancellation);
         kaggle.Faults.CreateAnswerDelay = TimeSpan.Zero;
 
         // The next call activates the publisher on the surviving silo, which resumes the publication.
