@@ -24,7 +24,7 @@ public static class PublishingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services
             .AddOptions<PublishingOptions>()
-            .Configure(o => Bind(configuration.GetSection(PublishingOptions.Section), o))
+            .Configure(o => configuration.GetSection(PublishingOptions.Section).BindPublishing(o))
             .ValidateOnStart();
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IValidateOptions<PublishingOptions>, PublishingOptionsValidator>()
@@ -65,8 +65,10 @@ public static class PublishingServiceCollectionExtensions
     /// Binds the section; a configured <c>Publishing:Formats</c> list replaces the default one (the binder alone
     /// would append to it).
     /// </summary>
-    private static void Bind(IConfigurationSection section, PublishingOptions options)
+    public static void BindPublishing(this IConfigurationSection section, PublishingOptions options)
     {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(options);
         section.Bind(options);
         var formats = section.GetSection(nameof(PublishingOptions.Formats));
         var configured = formats.GetChildren().Select(c => c.Value).OfType<string>().ToList();

@@ -276,7 +276,7 @@ internal static class PublishCommand
         var kaggle = new KaggleOptions();
         configuration.GetSection(KaggleOptions.Section).Bind(kaggle);
         var publishing = new PublishingOptions();
-        configuration.GetSection(PublishingOptions.Section).Bind(publishing);
+        configuration.GetSection(PublishingOptions.Section).BindPublishing(publishing);
         if (kaggle.Validate() is { } problem)
         {
             throw CliException.Configuration($"{problem.Key}: {problem.Message}");
