@@ -492,8 +492,9 @@ public sealed class PublicationRunner
 
     /// <summary>
     /// The manifest's files and the data card (README.md, manifest.json), nothing else: never
-    /// <c>dataset-metadata.json</c> and never another file found in the folder. Adds what Kaggle could not take to
-    /// <paramref name="problems"/>.
+    /// <c>dataset-metadata.json</c> and never another file found in the folder. Each is uploaded under its file name
+    /// (<see cref="PlannedFile.Name"/>), as Kaggle's own client does: two files with one name (a partitioned export)
+    /// cannot both be published. Adds what Kaggle could not take to <paramref name="problems"/>.
     /// </summary>
     private static List<PlannedFile> PublishedFiles(
         ExportSource source,
@@ -502,20 +503,6 @@ public sealed class PublicationRunner
     )
     {
         var resources = metadata.Resources.Select(r => r.Path).ToList();
-        var nested = source.Manifest.Files.Where(f => IsNested(f.Path)).ToList();
-        if (nested.Count > 0)
-        {
-            var index = resources.IndexOf(nested[0].Path);
-            var others = nested.Count > 1 ? $" and {nested.Count - 1} more files are" : " is";
-            problems.Add(
-                new MetadataProblem(
-                    index >= 0 ? $"resources[{index}].path" : "files",
-                    $"'{nested[0].Path}'{others} in a sub-folder: Kaggle takes flat file names and skips folders, so a "
-                        + "partitioned export cannot be published; publish an export written without partitions by month."
-                )
-            );
-        }
-
         var listed = source.Manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < resources.Count; i++)
         {
@@ -576,6 +563,26 @@ public sealed class PublicationRunner
             }
 
             files.Add(new PlannedFile(card, info.Length));
+        }
+
+        var shared = files
+            .GroupBy(f => f.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.ToList())
+            .ToList();
+        if (shared.Count > 0)
+        {
+            var (first, second) = (shared[0][0].Path, shared[0][1].Path);
+            var index = resources.IndexOf(first);
+            var more = shared.Sum(g => g.Count) - 2;
+            problems.Add(
+                new MetadataProblem(
+                    index >= 0 ? $"resources[{index}].path" : "files",
+                    $"'{first}' and '{second}'{(more > 0 ? $" (and {more} more files)" : "")} would have the same "
+                        + $"name '{shared[0][0].Name}' on Kaggle, which keeps file names but no folders; publish an "
+                        + "export written without partitions by month."
+                )
+            );
         }
 
         return files;
@@ -649,7 +656,7 @@ public sealed class PublicationRunner
             var before = done;
             var token = await client.UploadFileAsync(
                 Path.Join(plan.ExportDirectory, file.Path),
-                file.Path,
+                file.Name,
                 progress is null
                     ? null
                     : new ProgressOf<long>(bytes =>
@@ -1002,9 +1009,6 @@ public sealed class PublicationRunner
 
     private static KeyValuePair<string, object?> Outcome(PublicationOutcome outcome) =>
         new("outcome", PublicationText.Of(outcome));
-
-    private static bool IsNested(string path) =>
-        path.Contains('/', StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal);
 
     private static ExportFailedException Invalid(string message) => new(ExportFailure.InvalidRequest, message);
 
