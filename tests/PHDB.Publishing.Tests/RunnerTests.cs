@@ -45,6 +45,36 @@ public sealed class RunnerTests(PublishingWorld world)
         Assert.Null(plan.CreatesDataset);
         Assert.True(plan.IsValid, string.Join("; ", plan.Problems));
         Assert.Empty(publisher.StandIn.Requests);
+
+        // With credentials, a plan asks Kaggle (a read) whether the dataset exists; it still uploads nothing.
+        var asked = await publisher.Runner.PlanAsync(
+            new PublishRequest(From: record.ExportDirectory),
+            null,
+            cancellation
+        );
+        Assert.True(asked.CreatesDataset);
+        var request = Assert.Single(publisher.StandIn.Requests);
+        Assert.EndsWith("/GetDataset", request.Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dry_run_with_refused_credentials_throws_and_is_recorded_as_failed()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var publisher = await Publisher.StartAsync(world, "dry_refused", cancellation);
+        publisher.StandIn.Faults.RefuseCredentials = true;
+
+        var refused = await Assert.ThrowsAsync<KaggleException>(() =>
+            publisher.Runner.PublishAsync(Publisher.Request(dryRun: true), null, cancellation)
+        );
+
+        Assert.Equal(KaggleFailure.Unauthorized, refused.Failure);
+        var record = Assert.Single(await publisher.Runner.History.ListAsync(10, cancellation));
+        Assert.Equal((PublicationOutcome.Failed, $"Dry run: {refused.Message}"), (record.Outcome, record.Error));
+        Assert.DoesNotContain(
+            publisher.StandIn.Requests,
+            r => r.Method == "PUT" || r.Path.Contains("Create", StringComparison.Ordinal)
+        );
     }
 
     [Fact]
@@ -88,6 +118,12 @@ public sealed class RunnerTests(PublishingWorld world)
         );
         Assert.Equal(record.Tables, manifest.Tables);
         Assert.Equal(manifest.HighWater.LastRunId, record.LastRunId);
+        var next = await publisher.Runner.PlanAsync(
+            new PublishRequest(From: record.ExportDirectory),
+            null,
+            cancellation
+        );
+        Assert.False(next.CreatesDataset);
         NoSecretIn(publisher);
     }
 
@@ -355,6 +391,27 @@ public sealed class RunnerTests(PublishingWorld world)
             resumed.Error
         );
         Assert.Empty(publisher.StandIn.Datasets);
+    }
+
+    [Fact]
+    public async Task A_resume_of_a_publication_lost_while_exporting_is_marked_failed_and_of_none_is_refused()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        await using var publisher = await Publisher.StartAsync(world, "lost_export", cancellation);
+        var id = await publisher.Runner.History.StartAsync(Publisher.Dataset, "schedule", "lost-host:1", cancellation);
+
+        var resumed = await publisher.Runner.ResumeAsync(id, null, cancellation);
+
+        Assert.Equal((PublicationOutcome.Failed, PublicationStage.Exporting), (resumed.Outcome, resumed.Stage));
+        Assert.Equal(
+            $"Publication {id} stopped while exporting, before its export was written, so it cannot be resumed: publish again.",
+            resumed.Error
+        );
+        var none = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            publisher.Runner.ResumeAsync(id + 100, null, cancellation)
+        );
+        Assert.Equal($"There is no publication {id + 100}.", none.Message);
+        Assert.Empty(publisher.StandIn.Requests);
     }
 
     [Fact]
