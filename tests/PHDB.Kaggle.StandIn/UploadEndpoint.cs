@@ -21,6 +21,18 @@ internal sealed class UploadEndpoint(StandInStore store)
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Blobs may be any size, and a client may pause mid-body (a test holding it, a slow disk). Lifted before any
+        // answer, so that a refused PUT's body is drained by the server rather than cut off by a 413.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
+        }
+
         if (store.Faults.TakeUploadUnavailable())
         {
             context.Response.Headers.RetryAfter = "1";
@@ -106,17 +118,6 @@ internal sealed class UploadEndpoint(StandInStore store)
                 $"Content-Length {length} does not match the range or the declared contentLength."
             );
             return;
-        }
-
-        // Blobs may be any size, and a client may pause mid-body (a test holding it, a slow disk).
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
-        }
-
-        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
-        {
-            rate.MinDataRate = null;
         }
 
         if (range.Start is null)
