@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PHDB.Export;
@@ -25,10 +24,8 @@ public sealed class PublicationRunner
     );
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly ExportRunner exports;
-    private readonly ExportOptions exportOptions;
     private readonly KaggleOptions kaggleOptions;
-    private readonly PublishingOptions options;
+    private readonly PublicationPlanner planner;
     private readonly Func<KaggleCredentials> credentials;
     private readonly ILoggerFactory loggers;
     private readonly ILogger logger;
@@ -60,16 +57,14 @@ public sealed class PublicationRunner
         ArgumentNullException.ThrowIfNull(credentials);
         ArgumentNullException.ThrowIfNull(loggers);
         this.dataSource = dataSource;
-        this.exports = exports;
-        this.exportOptions = exportOptions;
         this.kaggleOptions = kaggleOptions;
-        this.options = options;
         this.credentials = credentials;
         this.loggers = loggers;
         this.time = time ?? TimeProvider.System;
         this.kaggleHandler = kaggleHandler;
         logger = loggers.CreateLogger<PublicationRunner>();
         History = new PublicationHistory(dataSource, this.time);
+        planner = new PublicationPlanner(History, exports, exportOptions, kaggleOptions, options);
     }
 
     /// <summary>The publications recorded.</summary>
@@ -89,7 +84,13 @@ public sealed class PublicationRunner
     )
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (plan, _) = await PlanWithSourceAsync(request, new Attempt(0, "", 0), true, progress, cancellationToken);
+        var (plan, _) = await PlanWithSourceAsync(
+            request,
+            new PublicationAttempt(0, "", 0),
+            true,
+            progress,
+            cancellationToken
+        );
         return plan;
     }
 
@@ -117,9 +118,9 @@ public sealed class PublicationRunner
         }
 
         await using var gate = await AcquireAsync(cancellationToken);
-        var dataset = ConfiguredDataset(request.Dataset) ?? "";
+        var dataset = planner.ConfiguredDataset(request.Dataset) ?? "";
         var id = await History.StartAsync(dataset, request.Origin, ThisHost, cancellationToken);
-        var attempt = new Attempt(id, dataset, time.GetTimestamp());
+        var attempt = new PublicationAttempt(id, dataset, time.GetTimestamp());
         using var activity = PublishingTelemetry.ActivitySource.StartActivity("publish");
         activity?.SetTag("phdb.publication.id", id);
         activity?.SetTag("phdb.publication.origin", request.Origin);
@@ -176,7 +177,7 @@ public sealed class PublicationRunner
             return row;
         }
 
-        var attempt = new Attempt(row.Id, row.Dataset, time.GetTimestamp())
+        var attempt = new PublicationAttempt(row.Id, row.Dataset, time.GetTimestamp())
         {
             Stage = row.Stage,
             Expected = row.ExpectedVersion,
@@ -244,9 +245,9 @@ public sealed class PublicationRunner
                 }
 
                 PublishingLog.Redoing(logger, row.Id, row.Stage, row.ExportDirectory);
-                var source = OpenFolder(row.ExportDirectory);
+                var source = planner.OpenFolder(row.ExportDirectory);
                 attempt.Stage = PublicationStage.Validating;
-                var plan = await PlanFolderAsync(
+                var plan = await planner.PlanFolderAsync(
                     source,
                     row.Dataset.Length > 0 ? row.Dataset : null,
                     row.Notes.Length > 0 ? row.Notes : null,
@@ -273,7 +274,7 @@ public sealed class PublicationRunner
     )
     {
         var startedAt = time.GetUtcNow();
-        var attempt = new Attempt(0, ConfiguredDataset(request.Dataset) ?? "", time.GetTimestamp());
+        var attempt = new PublicationAttempt(0, planner.ConfiguredDataset(request.Dataset) ?? "", time.GetTimestamp());
         using var activity = PublishingTelemetry.ActivitySource.StartActivity("publication dry run");
         activity?.SetTag("phdb.publication.origin", request.Origin);
         PublicationRecord record;
@@ -357,16 +358,16 @@ public sealed class PublicationRunner
 
     private async Task<(PublicationPlan Plan, ExportSource Source)> PlanWithSourceAsync(
         PublishRequest request,
-        Attempt attempt,
+        PublicationAttempt attempt,
         bool askKaggle,
         IProgress<PublicationProgress>? progress,
         CancellationToken cancellationToken
     )
     {
         attempt.Stage = PublicationStage.Exporting;
-        var source = await PrepareAsync(request, progress, cancellationToken);
+        var source = await planner.PrepareAsync(request, progress, cancellationToken);
         attempt.Stage = PublicationStage.Validating;
-        var plan = await PlanFolderAsync(source, request.Dataset, request.Notes, progress, cancellationToken);
+        var plan = await planner.PlanFolderAsync(source, request.Dataset, request.Notes, progress, cancellationToken);
         attempt.Dataset = plan.Dataset;
         if (askKaggle)
         {
@@ -374,222 +375,6 @@ public sealed class PublicationRunner
         }
 
         return (plan, source);
-    }
-
-    /// <summary>The export to publish: <see cref="PublishRequest.From"/>, or a new one.</summary>
-    private async Task<ExportSource> PrepareAsync(
-        PublishRequest request,
-        IProgress<PublicationProgress>? progress,
-        CancellationToken cancellationToken
-    )
-    {
-        if (request.From is { } from)
-        {
-            return OpenFolder(from);
-        }
-
-        progress?.Report(new PublicationProgress(PublicationStage.Exporting, "exporting the database"));
-        var exportRequest = request.Export ?? new ExportRequest([.. options.Formats], options.Layout);
-        var result = await exports.RunAsync(
-            exportRequest,
-            progress is null
-                ? null
-                : new ProgressOf<ExportProgress>(p =>
-                    progress.Report(
-                        new PublicationProgress(
-                            PublicationStage.Exporting,
-                            string.Create(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows")
-                        )
-                    )
-                ),
-            cancellationToken
-        );
-        var manifest =
-            ExportCatalog.ReadManifest(result.Directory)
-            ?? throw new ExportFailedException(
-                ExportFailure.Unexpected,
-                $"The export {result.Directory} has no readable {ExportCatalog.ManifestFile}."
-            );
-        return new ExportSource(result.Directory, result.Name, manifest);
-    }
-
-    /// <summary>
-    /// An existing export folder: a path, or the name of an export in the exports directory (e.g. <c>latest</c>).
-    /// </summary>
-    private ExportSource OpenFolder(string from)
-    {
-        if (string.IsNullOrWhiteSpace(from))
-        {
-            throw Invalid("No export folder is given.");
-        }
-
-        var folder = Path.GetFullPath(from);
-        if (
-            !Directory.Exists(folder)
-            && !Path.IsPathRooted(from)
-            && !string.IsNullOrWhiteSpace(exportOptions.Directory)
-            && Directory.Exists(Path.Join(Path.GetFullPath(exportOptions.Directory), from))
-        )
-        {
-            folder = Path.Join(Path.GetFullPath(exportOptions.Directory), from);
-        }
-
-        if (!Directory.Exists(folder))
-        {
-            throw Invalid($"There is no export folder {folder}.");
-        }
-
-        if (new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true) is { } target)
-        {
-            folder = target.FullName;
-        }
-
-        folder = Path.TrimEndingDirectorySeparator(folder);
-        if (!File.Exists(Path.Join(folder, ExportCatalog.ManifestFile)))
-        {
-            throw Invalid($"{folder} is not a complete export: it holds no {ExportCatalog.ManifestFile}.");
-        }
-
-        if (!File.Exists(Path.Join(folder, DatasetMetadata.FileName)))
-        {
-            throw Invalid($"{folder} holds no {DatasetMetadata.FileName}: export again to write one.");
-        }
-
-        var manifest =
-            ExportCatalog.ReadManifest(folder)
-            ?? throw Invalid($"The {ExportCatalog.ManifestFile} of {folder} cannot be read.");
-        return new ExportSource(folder, Path.GetFileName(folder), manifest);
-    }
-
-    /// <summary>Writes the metadata with the dataset's id into the folder, validates it and lists what is sent.</summary>
-    private async Task<PublicationPlan> PlanFolderAsync(
-        ExportSource source,
-        string? dataset,
-        string? notes,
-        IProgress<PublicationProgress>? progress,
-        CancellationToken cancellationToken
-    )
-    {
-        progress?.Report(new PublicationProgress(PublicationStage.Validating, $"checking {source.Name}"));
-        var metadataPath = Path.Join(source.Directory, DatasetMetadata.FileName);
-        DatasetMetadata metadata;
-        try
-        {
-            metadata = DatasetMetadata.Parse(await File.ReadAllTextAsync(metadataPath, cancellationToken));
-        }
-        catch (Exception e) when (e is KaggleException or FormatException or JsonException)
-        {
-            throw new KaggleException(KaggleFailure.InvalidRequest, $"{metadataPath}: {e.Message}", null, e);
-        }
-
-        metadata = metadata with { Id = ConfiguredDataset(dataset) ?? metadata.Id };
-        await WriteReplacingAsync(metadataPath, metadata.ToJson(), cancellationToken);
-        var problems = new List<MetadataProblem>(DatasetMetadataValidator.Validate(metadata, source.Directory));
-        var files = PublishedFiles(source, metadata, problems);
-        notes ??= await GenerateNotesAsync(metadata.Id, source.Manifest, cancellationToken);
-        return new PublicationPlan(metadata.Id, null, source.Directory, metadata, files, notes, problems);
-    }
-
-    /// <summary>
-    /// The manifest's files and the data card (README.md, manifest.json), nothing else: never
-    /// <c>dataset-metadata.json</c> and never another file found in the folder. Adds what Kaggle could not take to
-    /// <paramref name="problems"/>.
-    /// </summary>
-    private static List<PlannedFile> PublishedFiles(
-        ExportSource source,
-        DatasetMetadata metadata,
-        List<MetadataProblem> problems
-    )
-    {
-        var resources = metadata.Resources.Select(r => r.Path).ToList();
-        var nested = source.Manifest.Files.Where(f => IsNested(f.Path)).ToList();
-        if (nested.Count > 0)
-        {
-            var index = resources.IndexOf(nested[0].Path);
-            var others = nested.Count > 1 ? $" and {nested.Count - 1} more files are" : " is";
-            problems.Add(
-                new MetadataProblem(
-                    index >= 0 ? $"resources[{index}].path" : "files",
-                    $"'{nested[0].Path}'{others} in a sub-folder: Kaggle takes flat file names and skips folders, so a "
-                        + "partitioned export cannot be published; publish an export written without partitions by month."
-                )
-            );
-        }
-
-        var listed = source.Manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < resources.Count; i++)
-        {
-            if (
-                !listed.Contains(resources[i])
-                && resources[i] is not (DataCard.ReadmeFile or ExportCatalog.ManifestFile)
-            )
-            {
-                problems.Add(
-                    new MetadataProblem(
-                        $"resources[{i}].path",
-                        $"'{resources[i]}' is not a file of the export ({ExportCatalog.ManifestFile} does not list it), "
-                            + "and only the export's files are uploaded."
-                    )
-                );
-            }
-        }
-
-        var files = new List<PlannedFile>();
-        foreach (var file in source.Manifest.Files)
-        {
-            var info = new FileInfo(Path.Join(source.Directory, file.Path));
-            if (!info.Exists)
-            {
-                problems.Add(
-                    new MetadataProblem(
-                        "files",
-                        $"'{file.Path}' of {ExportCatalog.ManifestFile} is missing from the export folder."
-                    )
-                );
-                files.Add(new PlannedFile(file.Path, file.Bytes));
-                continue;
-            }
-
-            if (info.Length != file.Bytes)
-            {
-                problems.Add(
-                    new MetadataProblem(
-                        "files",
-                        $"'{file.Path}' has {info.Length} bytes but {ExportCatalog.ManifestFile} says {file.Bytes}: the "
-                            + "export was changed after it was written."
-                    )
-                );
-            }
-
-            files.Add(new PlannedFile(file.Path, info.Length));
-        }
-
-        foreach (var card in (string[])[DataCard.ReadmeFile, ExportCatalog.ManifestFile])
-        {
-            var info = new FileInfo(Path.Join(source.Directory, card));
-            if (!info.Exists)
-            {
-                problems.Add(
-                    new MetadataProblem("files", $"'{card}' of the data card is missing from the export folder.")
-                );
-                continue;
-            }
-
-            files.Add(new PlannedFile(card, info.Length));
-        }
-
-        return files;
-    }
-
-    private async Task<string> GenerateNotesAsync(
-        string dataset,
-        ExportManifest manifest,
-        CancellationToken cancellationToken
-    )
-    {
-        var previous = await History.LastSucceededAsync(dataset, cancellationToken);
-        var runs = await History.RunsSinceAsync(previous?.LastRunId, cancellationToken);
-        return ReleaseNotes.Generate(manifest, previous, runs);
     }
 
     /// <summary>Whether a dry run's dataset would be created; <c>null</c> when Kaggle cannot be asked.</summary>
@@ -624,7 +409,7 @@ public sealed class PublicationRunner
     }
 
     private async Task<PublicationRecord> UploadAndCommitAsync(
-        Attempt attempt,
+        PublicationAttempt attempt,
         Activity? activity,
         PublicationLock gate,
         KaggleApiClient client,
@@ -649,7 +434,7 @@ public sealed class PublicationRunner
             var before = done;
             var token = await client.UploadFileAsync(
                 Path.Join(plan.ExportDirectory, file.Path),
-                file.Path,
+                file.Name,
                 progress is null
                     ? null
                     : new ProgressOf<long>(bytes =>
@@ -707,7 +492,7 @@ public sealed class PublicationRunner
     /// created, so the publication never makes a second one.
     /// </summary>
     private async Task<DatasetCreateAnswer> CommitAsync(
-        Attempt attempt,
+        PublicationAttempt attempt,
         KaggleApiClient client,
         PublicationPlan plan,
         bool creates,
@@ -756,7 +541,7 @@ public sealed class PublicationRunner
     }
 
     private async Task<PublicationRecord> WaitAndSucceedAsync(
-        Attempt attempt,
+        PublicationAttempt attempt,
         Activity? activity,
         KaggleApiClient client,
         string owner,
@@ -809,7 +594,7 @@ public sealed class PublicationRunner
     /// the create call may have been sent, when the publication stays running to be settled by a resume.
     /// </summary>
     private async Task<PublicationRecord> GuardAsync(
-        Attempt attempt,
+        PublicationAttempt attempt,
         Activity? activity,
         Func<Task<PublicationRecord>> steps,
         CancellationToken cancellationToken
@@ -868,7 +653,7 @@ public sealed class PublicationRunner
         }
     }
 
-    private static string FailureText(Attempt attempt, KaggleException e) =>
+    private static string FailureText(PublicationAttempt attempt, KaggleException e) =>
         attempt.Stage == PublicationStage.Processing && attempt.Version is { } version
             ? string.Create(
                 CultureInfo.InvariantCulture,
@@ -876,7 +661,7 @@ public sealed class PublicationRunner
             )
             : e.Message;
 
-    private async Task<PublicationRecord> FailAsync(Attempt attempt, Activity? activity, string error)
+    private async Task<PublicationRecord> FailAsync(PublicationAttempt attempt, Activity? activity, string error)
     {
         await History.FinishAsync(
             attempt.Id,
@@ -960,12 +745,6 @@ public sealed class PublicationRunner
     private KaggleApiClient NewClient(KaggleCredentials found) =>
         new(kaggleOptions, found, loggers.CreateLogger<KaggleApiClient>(), time, kaggleHandler);
 
-    /// <summary>The dataset asked for: <paramref name="requested"/>, else <c>Kaggle:Dataset</c>; <c>null</c> for the metadata's.</summary>
-    private string? ConfiguredDataset(string? requested) =>
-        !string.IsNullOrWhiteSpace(requested) ? requested.Trim()
-        : !string.IsNullOrWhiteSpace(kaggleOptions.Dataset) ? kaggleOptions.Dataset.Trim()
-        : null;
-
     private static (string Owner, string Slug)? SplitDataset(string dataset) =>
         dataset.Split('/') is [var owner, var slug] && owner.Length > 0 && slug.Length > 0 ? (owner, slug) : null;
 
@@ -1002,41 +781,4 @@ public sealed class PublicationRunner
 
     private static KeyValuePair<string, object?> Outcome(PublicationOutcome outcome) =>
         new("outcome", PublicationText.Of(outcome));
-
-    private static bool IsNested(string path) =>
-        path.Contains('/', StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal);
-
-    private static ExportFailedException Invalid(string message) => new(ExportFailure.InvalidRequest, message);
-
-    private static async Task WriteReplacingAsync(string path, string text, CancellationToken cancellationToken)
-    {
-        var temporary = path + ".writing";
-        await File.WriteAllTextAsync(temporary, text, cancellationToken);
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    /// <summary>An export folder to publish.</summary>
-    private sealed record ExportSource(string Directory, string Name, ExportManifest Manifest);
-
-    /// <summary>What a publication under way has reached, for recording its end.</summary>
-    private sealed class Attempt(long id, string dataset, long startedTimestamp)
-    {
-        public long Id { get; } = id;
-
-        public long StartedTimestamp { get; } = startedTimestamp;
-
-        public string Dataset { get; set; } = dataset;
-
-        public PublicationStage Stage { get; set; } = PublicationStage.Exporting;
-
-        public int? Expected { get; set; }
-
-        public int? Version { get; set; }
-
-        public string? Ref { get; set; }
-
-        public string? Url { get; set; }
-
-        public IReadOnlyList<string> Warnings { get; set; } = [];
-    }
 }

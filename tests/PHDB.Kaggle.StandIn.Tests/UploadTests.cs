@@ -36,7 +36,8 @@ public sealed class UploadTests
             Assert.Equal(HttpStatusCode.BadRequest, gap.StatusCode);
         }
 
-        using (var rest = await client.PutAsync(createUrl, bytes.AsMemory(400_000), "bytes 400000-999999/1000000"))
+        // A resent overlap is accepted (the bytes held are the same ones), as GCS does.
+        using (var rest = await client.PutAsync(createUrl, bytes.AsMemory(300_000), "bytes 300000-999999/1000000"))
         {
             Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
         }
@@ -46,7 +47,7 @@ public sealed class UploadTests
             Assert.Equal(HttpStatusCode.OK, probe.StatusCode);
         }
 
-        Assert.Equal(1_000_000, standIn.UploadBytesReceived);
+        Assert.Equal(1_100_000, standIn.UploadBytesReceived);
         Assert.All(
             standIn.Requests.Where(r => r.Method == "PUT"),
             r => Assert.DoesNotContain("?", r.Path, StringComparison.Ordinal)

@@ -42,6 +42,8 @@ internal sealed class ApiEndpoint(StandInStore store)
             return;
         }
 
+        // IntrospectToken answers "active": false for a token it does not know (so Kaggle's CLI falls back to its
+        // username and key) rather than 401, unless credentials are refused altogether.
         var user = Faults.RefuseCredentials ? null : Authenticate(context.Request);
         if (user is null && !(method == "IntrospectToken" && !Faults.RefuseCredentials))
         {

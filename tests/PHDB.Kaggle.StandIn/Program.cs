@@ -28,9 +28,14 @@ internal static class Program
                 "--username" when !string.IsNullOrEmpty(value) => Set(() => options.Username = value),
                 "--key" when !string.IsNullOrEmpty(value) => Set(() => options.Key = value),
                 "--token" when !string.IsNullOrEmpty(value) => Set(() => options.ApiToken = value),
-                "--help" or "-h" => false,
                 _ => false,
             };
+            if (args[i] is "--help" or "-h")
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+
             if (!known)
             {
                 await Console.Error.WriteLineAsync(Usage);

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
 using PHDB.Kaggle.StandIn.Wire;
 
 namespace PHDB.Kaggle.StandIn;
@@ -21,6 +21,18 @@ internal sealed class UploadEndpoint(StandInStore store)
 
     public async Task HandleAsync(HttpContext context)
     {
+        // Blobs may be any size, and a client may pause mid-body (a test holding it, a slow disk). Lifted before any
+        // answer, so that a refused PUT's body is drained by the server rather than cut off by a 413.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        if (context.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rate)
+        {
+            rate.MinDataRate = null;
+        }
+
         if (store.Faults.TakeUploadUnavailable())
         {
             context.Response.Headers.RetryAfter = "1";
@@ -108,11 +120,6 @@ internal sealed class UploadEndpoint(StandInStore store)
             return;
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = null;
-        }
-
         if (range.Start is null)
         {
             session.Received = 0; // A PUT without Content-Range is the whole blob again.
@@ -163,6 +170,7 @@ internal sealed class UploadEndpoint(StandInStore store)
             }
 
             file.Position = start;
+            session.BeginWrite(start);
             var written = 0L;
             var body = context.Request.Body;
             while (written < expected)
@@ -180,6 +188,7 @@ internal sealed class UploadEndpoint(StandInStore store)
                 }
 
                 await file.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
+                session.Hash(buffer.AsSpan(0, read));
                 written += read;
                 budget -= read;
                 store.CountUploadBytes(read);
@@ -221,20 +230,7 @@ internal sealed class UploadEndpoint(StandInStore store)
     {
         if (session.Received == session.Length)
         {
-            await using (
-                var file = new FileStream(
-                    session.Path,
-                    FileMode.OpenOrCreate,
-                    FileAccess.Read,
-                    FileShare.ReadWrite,
-                    BufferBytes,
-                    FileOptions.Asynchronous | FileOptions.SequentialScan
-                )
-            )
-            {
-                session.Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, CancellationToken.None));
-            }
-
+            await session.CompleteAsync();
             context.Response.StatusCode = 200;
             return;
         }

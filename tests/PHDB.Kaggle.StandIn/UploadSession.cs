@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+
 namespace PHDB.Kaggle.StandIn;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal sealed class UploadSession(
 {
     private long received;
     private string? sha256;
+    private IncrementalHash? hash;
+    private long hashed;
 
     public string Id { get; } = id;
 
@@ -52,5 +56,63 @@ internal sealed class UploadSession(
 
     public bool IsComplete => Sha256 is not null;
 
-    public void Dispose() => Gate.Dispose();
+    /// <summary>
+    /// Starts hashing a write at <paramref name="start"/>: from scratch at 0, on from the bytes hashed so far when
+    /// the write appends, or not at all (the hash is read back from the file at completion) when it overlaps.
+    /// Called with <see cref="Gate"/> held.
+    /// </summary>
+    public void BeginWrite(long start)
+    {
+        if (start == 0)
+        {
+            hash?.Dispose();
+            hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            hashed = 0;
+        }
+        else if (start != hashed)
+        {
+            hash?.Dispose();
+            hash = null;
+        }
+    }
+
+    /// <summary>Hashes bytes written right after those hashed so far. Called with <see cref="Gate"/> held.</summary>
+    public void Hash(ReadOnlySpan<byte> bytes)
+    {
+        if (hash is not null)
+        {
+            hash.AppendData(bytes);
+            hashed += bytes.Length;
+        }
+    }
+
+    /// <summary>Records the blob's SHA-256 once every byte arrived. Called with <see cref="Gate"/> held.</summary>
+    public async Task CompleteAsync()
+    {
+        if (hash is not null && hashed == Length)
+        {
+            Sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
+        }
+        else
+        {
+            await using var file = new FileStream(
+                Path,
+                FileMode.OpenOrCreate,
+                FileAccess.Read,
+                FileShare.ReadWrite,
+                bufferSize: 1024 * 1024,
+                FileOptions.Asynchronous | FileOptions.SequentialScan
+            );
+            Sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, CancellationToken.None));
+        }
+
+        hash?.Dispose();
+        hash = null;
+    }
+
+    public void Dispose()
+    {
+        Gate.Dispose();
+        hash?.Dispose();
+    }
 }

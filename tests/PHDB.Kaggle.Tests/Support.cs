@@ -42,3 +42,21 @@ internal sealed class FakeEnvironment
 
     public string? Read(string name) => this[name];
 }
+
+/// <summary>Bounded waits for what becomes true on another thread, failing with what was expected.</summary>
+internal static class Until
+{
+    public static async Task HoldsAsync(Func<bool> condition, string expectation)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                throw new TimeoutException($"Expected within 20 s: {expectation}.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(10), TestContext.Current.CancellationToken);
+        }
+    }
+}

@@ -154,7 +154,7 @@ internal sealed class KaggleTransport : IDisposable
                 cancellationToken
             );
             code = response.StatusCode;
-            retryAfter = RetryAfter(response);
+            retryAfter = RetryAfterOf(response);
             reason = response.ReasonPhrase;
             content = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         }
@@ -257,7 +257,8 @@ internal sealed class KaggleTransport : IDisposable
             _ => exception.GetType().Name,
         };
 
-    private TimeSpan? RetryAfter(HttpResponseMessage response) =>
+    /// <summary>The wait an answer asks for (<c>Retry-After</c>), if any.</summary>
+    public TimeSpan? RetryAfterOf(HttpResponseMessage response) =>
         response.Headers.RetryAfter switch
         {
             { Delta: { } delta } => delta,

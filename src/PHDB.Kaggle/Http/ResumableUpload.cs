@@ -211,7 +211,7 @@ internal sealed class ResumableUpload
                 Confirm(held);
                 return false;
             default:
-                throw Refused(status);
+                throw Refused(response);
         }
     }
 
@@ -226,7 +226,7 @@ internal sealed class ResumableUpload
         {
             200 or 201 => null,
             308 => HeldBytes(response),
-            _ => throw Refused(status),
+            _ => throw Refused(response),
         };
     }
 
@@ -256,17 +256,20 @@ internal sealed class ResumableUpload
     }
 
     /// <summary>The exception for an answer other than 200, 201 or 308.</summary>
-    private Exception Refused(int status) =>
-        status switch
+    private Exception Refused(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        return status switch
         {
             404 or 410 => new UploadExpired(status),
-            408 or 429 or >= 500 => new TransientFailure($"HTTP {status}", status),
+            408 or 429 or >= 500 => new TransientFailure($"HTTP {status}", status, _transport.RetryAfterOf(response)),
             _ => new KaggleException(
                 KaggleFailure.InvalidRequest,
                 $"The upload of {_name} was refused (HTTP {status}).",
                 status
             ),
         };
+    }
 
     /// <summary>
     /// The bytes a 308 says the address holds: <c>Range: bytes=0-K</c> means K+1; no <c>Range</c> means none (byte 0 is

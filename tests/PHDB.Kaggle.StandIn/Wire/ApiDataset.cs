@@ -20,18 +20,3 @@ internal sealed record ApiDataset(
     IReadOnlyList<ApiDatasetFile> Files,
     IReadOnlyList<ApiDatasetVersion> Versions
 );
-
-/// <summary><c>ApiCategory</c>.</summary>
-internal sealed record ApiCategory(string Ref, string Name);
-
-/// <summary><c>ApiDatasetFile</c>.</summary>
-internal sealed record ApiDatasetFile(string Ref, string DatasetRef, string Name, string CreationDate, long TotalBytes);
-
-/// <summary><c>ApiDatasetVersion</c>.</summary>
-internal sealed record ApiDatasetVersion(
-    int VersionNumber,
-    string CreationDate,
-    string CreatorName,
-    string? VersionNotes,
-    string Status
-);
