@@ -80,6 +80,7 @@ public sealed class PublicationTableTests : MudComponentTest
             Succeeded(5) with
             {
                 Outcome = PublicationOutcome.DryRun,
+                Dataset = "",
                 Version = null,
                 Url = null,
                 Ref = null,
@@ -100,10 +101,12 @@ public sealed class PublicationTableTests : MudComponentTest
         Assert.Equal("uploading", Cell(rows[0], "publication-stage"));
         Assert.Equal("2 min 05 s", Cell(rows[0], "publication-duration"));
         Assert.Equal("–", Cell(rows[1], "publication-notes"));
+        Assert.Equal("–", Cell(rows[1], "publication-dataset"));
         Assert.Equal(
             ["unknown-tag-a", "unknown-tag-b"],
             rows[2].QuerySelectorAll("[data-testid=publication-warnings] li").Select(li => li.TextContent)
         );
+        Assert.StartsWith("Tags Kaggle did not know:", Cell(rows[2], "publication-warnings"), StringComparison.Ordinal);
         Assert.Contains("3 publication(s), newest first", table.Find("caption").TextContent, StringComparison.Ordinal);
     }
 
@@ -124,11 +127,11 @@ public sealed class PublicationTableTests : MudComponentTest
     [InlineData(12, "every 12 hours")]
     [InlineData(1, "every hour")]
     public void The_schedule_period_reads_in_days_or_hours(int hours, string text) =>
-        Assert.Equal(text, PublicationText.Every(TimeSpan.FromHours(hours)));
+        Assert.Equal(text, PublishingText.Every(TimeSpan.FromHours(hours)));
 
     [Fact]
     public void An_uneven_period_reads_in_its_two_largest_units() =>
-        Assert.Equal("every 1 h 30 min", PublicationText.Every(TimeSpan.FromMinutes(90)));
+        Assert.Equal("every 1 h 30 min", PublishingText.Every(TimeSpan.FromMinutes(90)));
 
     private static PublicationRecord Succeeded(long id) =>
         new(

@@ -156,7 +156,7 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
             () => Assert.Equal($"Publication started on silo {PublisherScript.Silo}.", Text(page, "publish-answer")),
             Wait
         );
-        Assert.Equal([new PublishCall(PublicationStatus.Key, false, PublicationText.Origin)], Script.Calls);
+        Assert.Equal([new PublishCall(PublicationStatus.Key, false, PublishingText.Origin)], Script.Calls);
         Assert.StartsWith(
             "Publication started by console at 2025-03-01 12:00:00 UTC",
             Text(page, "running-summary"),
@@ -194,7 +194,7 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
                 ),
             Wait
         );
-        Assert.Equal([new PublishCall(PublicationStatus.Key, true, PublicationText.Origin)], Script.Calls);
+        Assert.Equal([new PublishCall(PublicationStatus.Key, true, PublishingText.Origin)], Script.Calls);
         Assert.StartsWith("Dry run started by console", Text(page, "running-summary"), StringComparison.Ordinal);
         Assert.True(page.Find("[data-testid=dry-run]").HasAttribute("disabled"));
     }

@@ -177,10 +177,10 @@ public sealed partial class Publishing : IDisposable
         var before = status;
         try
         {
-            var after = await Publisher.PublishNow(dryRun, PublicationText.Origin).WaitAsync(disposed.Token);
+            var after = await Publisher.PublishNow(dryRun, PublishingText.Origin).WaitAsync(disposed.Token);
             status = after;
             statusError = null;
-            answer = PublicationText.Answer(before, after, dryRun);
+            answer = PublishingText.Answer(before, after, dryRun);
         }
         catch (OperationCanceledException) when (disposed.IsCancellationRequested)
         {

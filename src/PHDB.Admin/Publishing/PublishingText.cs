@@ -8,7 +8,7 @@ using PHDB.Publishing;
 namespace PHDB.Admin.Publishing;
 
 /// <summary>How the Publishing page words the publisher's state, its schedule and the publications.</summary>
-public static class PublicationText
+public static class PublishingText
 {
     /// <summary>The origin the console's publications are recorded with.</summary>
     public const string Origin = "console";
