@@ -63,6 +63,10 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
         Script.Status = running with { Running = false, Stage = "done", BytesDone = 12 * MiB };
         time.Advance(PublishingPage.RunningRefreshInterval);
         page.WaitForElement("[data-testid=publication-idle]", Wait);
+        Assert.Equal(
+            "No publication runs now. The last one was started by schedule at 2025-03-01 11:58:30 UTC.",
+            Text(page, "publication-idle")
+        );
         Assert.False(page.Find("[data-testid=publish-now]").HasAttribute("disabled"));
         Assert.False(page.Find("[data-testid=dry-run]").HasAttribute("disabled"));
         Assert.Empty(page.FindAll("[data-testid=upload-progress]"));
@@ -95,6 +99,7 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
         var page = Render<PublishingPage>();
 
         page.WaitForElement("[data-testid=publication-idle]", Wait);
+        Assert.Equal("No publication runs now.", Text(page, "publication-idle"));
         Assert.Equal("Scheduled releases are off (Publishing:Interval).", Text(page, "publication-schedule"));
         Assert.Empty(page.FindAll("[data-testid=publication-due]"));
         Assert.Empty(page.FindAll("[data-testid=publication-last-error]"));
