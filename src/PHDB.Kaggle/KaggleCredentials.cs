@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text;
 
 namespace PHDB.Kaggle;
 
@@ -13,6 +14,13 @@ public sealed class KaggleCredentials
     /// <summary>Creates credentials read from <paramref name="source"/>.</summary>
     public KaggleCredentials(KaggleAuthScheme scheme, string source, string secret, string? username = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(source);
+        ArgumentException.ThrowIfNullOrWhiteSpace(secret);
+        if (scheme == KaggleAuthScheme.Basic)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(username);
+        }
+
         Scheme = scheme;
         Source = source;
         this.secret = secret;
@@ -28,12 +36,27 @@ public sealed class KaggleCredentials
     /// <summary>The account of a legacy key.</summary>
     public string? Username { get; }
 
-    /// <summary>The secret's last 4 characters after an ellipsis.</summary>
-    public string Masked => throw new NotImplementedException();
+    /// <summary>
+    /// The secret's last 4 characters after an ellipsis, or the ellipsis alone when the secret is shorter than 8
+    /// characters (showing 4 of a short secret would give too much of it away).
+    /// </summary>
+    public string Masked => secret.Length < 8 ? "\u2026" : "\u2026" + secret[^4..];
 
     /// <summary>The <c>Authorization</c> header value.</summary>
-    public AuthenticationHeaderValue Header() => throw new NotImplementedException();
+    public AuthenticationHeaderValue Header() =>
+        Scheme == KaggleAuthScheme.Bearer
+            ? new AuthenticationHeaderValue("Bearer", secret)
+            : new AuthenticationHeaderValue(
+                "Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{secret}"))
+            );
+
+    /// <summary><paramref name="text"/> with every occurrence of the secret replaced by <see cref="Masked"/>.</summary>
+    internal string Redact(string text) => text.Replace(secret, Masked, StringComparison.Ordinal);
 
     /// <inheritdoc />
-    public override string ToString() => throw new NotImplementedException();
+    public override string ToString() =>
+        Scheme == KaggleAuthScheme.Bearer
+            ? $"API token {Masked} from {Source}"
+            : $"key {Masked} of {Username} from {Source}";
 }

@@ -39,6 +39,73 @@ public sealed class KaggleOptions
     /// <summary>The longest one request may take (<c>Kaggle:RequestTimeout</c>).</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>The granularity of upload chunks: Google Cloud Storage's resumable uploads require multiples of it.</summary>
+    public const int ChunkGranularity = 256 * 1024;
+
+    /// <summary>The largest chunk accepted.</summary>
+    public const int MaxChunkBytes = 256 * 1024 * 1024;
+
     /// <summary>Checks the settings; returns the first problem as (key, message), or <c>null</c>.</summary>
-    public (string Key, string Message)? Validate() => throw new NotImplementedException();
+    public (string Key, string Message)? Validate()
+    {
+        if (
+            !Uri.TryCreate(Endpoint, UriKind.Absolute, out var endpoint)
+            || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)
+        )
+        {
+            return (SettingKey(nameof(Endpoint)), $"'{Endpoint}' is not allowed: an absolute http(s) URL.");
+        }
+
+        if (Dataset.Length > 0 && !IsDatasetReference(Dataset))
+        {
+            return (
+                SettingKey(nameof(Dataset)),
+                $"'{Dataset}' is not allowed: empty (the export's metadata id) or owner/slug, "
+                    + "letters, digits, '-' and '_'."
+            );
+        }
+
+        if (UploadChunkBytes is < ChunkGranularity or > MaxChunkBytes || UploadChunkBytes % ChunkGranularity != 0)
+        {
+            return (
+                SettingKey(nameof(UploadChunkBytes)),
+                $"{UploadChunkBytes} is not allowed: a multiple of 262144 (256 KiB) from 256 KiB to 256 MiB."
+            );
+        }
+
+        foreach (
+            var (name, value, least) in new[]
+            {
+                (nameof(StatusPollInterval), StatusPollInterval, TimeSpan.FromMilliseconds(1)),
+                (nameof(StatusTimeout), StatusTimeout, TimeSpan.FromMilliseconds(1)),
+                (nameof(RetryBaseDelay), RetryBaseDelay, TimeSpan.FromMilliseconds(1)),
+                (nameof(RequestTimeout), RequestTimeout, TimeSpan.FromMilliseconds(10)),
+            }
+        )
+        {
+            if (value < least || value > TimeSpan.FromDays(1))
+            {
+                return (SettingKey(name), $"{value} is not allowed: from {least.TotalMilliseconds:0} ms to one day.");
+            }
+        }
+
+        if (MaxAttempts is < 1 or > 100)
+        {
+            return (SettingKey(nameof(MaxAttempts)), $"{MaxAttempts} is not allowed: 1 to 100.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> reads <c>owner/slug</c> (letters, digits, '-' and '_' in each part).</summary>
+    internal static bool IsDatasetReference(string text) =>
+        text.Split('/') is [var owner, var slug]
+        && owner.Length > 0
+        && slug.Length > 0
+        && owner.All(IsNameChar)
+        && slug.All(IsNameChar);
+
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '_';
+
+    private static string SettingKey(string property) => $"{Section}:{property}";
 }

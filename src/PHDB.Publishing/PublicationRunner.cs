@@ -1,7 +1,13 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using PHDB.Export;
 using PHDB.Kaggle;
+using PHDB.Kaggle.Metadata;
+using PHDB.Kaggle.Wire;
 
 namespace PHDB.Publishing;
 
@@ -11,43 +17,1030 @@ namespace PHDB.Publishing;
 /// dataset or a new version with release notes, waits until Kaggle has processed it and records it all in the
 /// <c>publications</c> table. One publication runs at a time across every host (a PostgreSQL advisory lock).
 /// </summary>
-public sealed class PublicationRunner(
-    NpgsqlDataSource dataSource,
-    ExportRunner exports,
-    ExportOptions exportOptions,
-    KaggleOptions kaggleOptions,
-    PublishingOptions options,
-    Func<KaggleCredentials> credentials,
-    ILoggerFactory loggers,
-    TimeProvider? time = null,
-    HttpMessageHandler? kaggleHandler = null
-)
+public sealed class PublicationRunner
 {
+    private static readonly string ThisHost = string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Environment.MachineName}:{Environment.ProcessId}"
+    );
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly ExportRunner exports;
+    private readonly ExportOptions exportOptions;
+    private readonly KaggleOptions kaggleOptions;
+    private readonly PublishingOptions options;
+    private readonly Func<KaggleCredentials> credentials;
+    private readonly ILoggerFactory loggers;
+    private readonly ILogger logger;
+    private readonly TimeProvider time;
+    private readonly HttpMessageHandler? kaggleHandler;
+
+    /// <summary>
+    /// Creates the runner. <paramref name="credentials"/> finds Kaggle credentials when a publication needs them
+    /// (throwing <see cref="KaggleException"/> with <see cref="KaggleFailure.MissingCredentials"/> when there are
+    /// none); <paramref name="kaggleHandler"/> replaces the network under the Kaggle client (tests).
+    /// </summary>
+    public PublicationRunner(
+        NpgsqlDataSource dataSource,
+        ExportRunner exports,
+        ExportOptions exportOptions,
+        KaggleOptions kaggleOptions,
+        PublishingOptions options,
+        Func<KaggleCredentials> credentials,
+        ILoggerFactory loggers,
+        TimeProvider? time = null,
+        HttpMessageHandler? kaggleHandler = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(exports);
+        ArgumentNullException.ThrowIfNull(exportOptions);
+        ArgumentNullException.ThrowIfNull(kaggleOptions);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(loggers);
+        this.dataSource = dataSource;
+        this.exports = exports;
+        this.exportOptions = exportOptions;
+        this.kaggleOptions = kaggleOptions;
+        this.options = options;
+        this.credentials = credentials;
+        this.loggers = loggers;
+        this.time = time ?? TimeProvider.System;
+        this.kaggleHandler = kaggleHandler;
+        logger = loggers.CreateLogger<PublicationRunner>();
+        History = new PublicationHistory(dataSource, this.time);
+    }
+
+    /// <summary>The publications recorded.</summary>
+    public PublicationHistory History { get; }
+
     /// <summary>Exports (or takes <see cref="PublishRequest.From"/>), writes the metadata and plans without sending anything.</summary>
-    public Task<PublicationPlan> PlanAsync(
+    /// <remarks>
+    /// Whether the dataset is created is asked of Kaggle (GetDataset, a read) only when credentials are found;
+    /// otherwise <see cref="PublicationPlan.CreatesDataset"/> is <c>null</c>.
+    /// </remarks>
+    /// <exception cref="ExportFailedException">The export failed, or <see cref="PublishRequest.From"/> is no complete export.</exception>
+    /// <exception cref="KaggleException">The metadata cannot be read, or Kaggle refused the credentials.</exception>
+    public async Task<PublicationPlan> PlanAsync(
         PublishRequest request,
         IProgress<PublicationProgress>? progress,
         CancellationToken cancellationToken
-    ) => throw new NotImplementedException();
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (plan, _) = await PlanWithSourceAsync(request, new Attempt(0, "", 0), true, progress, cancellationToken);
+        return plan;
+    }
 
     /// <summary>
     /// Publishes (a dry run records the plan and sends nothing). A refused or failed publication is recorded and
     /// returned with <see cref="PublicationOutcome.Failed"/> and its error; credentials that are missing or refused
     /// throw <see cref="KaggleException"/> as well, after being recorded.
     /// </summary>
-    public Task<PublicationRecord> PublishAsync(
+    /// <exception cref="PublicationBusyException">Another publication is running.</exception>
+    /// <exception cref="KaggleException">Credentials are missing or refused (after the failure is recorded).</exception>
+    /// <exception cref="OperationCanceledException">
+    /// Cancelled: recorded as failed, unless the create call may already have been sent; then the publication
+    /// stays running for <see cref="ResumeAsync"/> (or the next publication) to settle.
+    /// </exception>
+    public async Task<PublicationRecord> PublishAsync(
         PublishRequest request,
         IProgress<PublicationProgress>? progress,
         CancellationToken cancellationToken
-    ) => throw new NotImplementedException();
+    )
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.DryRun)
+        {
+            return await DryRunAsync(request, progress, cancellationToken);
+        }
+
+        await using var gate = await AcquireAsync(cancellationToken);
+        var dataset = ConfiguredDataset(request.Dataset) ?? "";
+        var id = await History.StartAsync(dataset, request.Origin, ThisHost, cancellationToken);
+        var attempt = new Attempt(id, dataset, time.GetTimestamp());
+        using var activity = PublishingTelemetry.ActivitySource.StartActivity("publish");
+        activity?.SetTag("phdb.publication.id", id);
+        activity?.SetTag("phdb.publication.origin", request.Origin);
+        PublishingLog.Started(logger, id, request.Origin, ThisHost);
+        return await GuardAsync(
+            attempt,
+            activity,
+            async () =>
+            {
+                var found = credentials();
+                PublishingLog.UsingCredentials(logger, id, found.Source);
+                using var client = NewClient(found);
+                await SettleAbandonedAsync(client, id, cancellationToken);
+                var (plan, source) = await PlanWithSourceAsync(request, attempt, false, progress, cancellationToken);
+                attempt.Dataset = plan.Dataset;
+                activity?.SetTag("phdb.publication.dataset", plan.Dataset);
+                await History.RecordPlanAsync(id, plan, source.Name, source.Manifest, cancellationToken);
+                PublishingLog.Planned(logger, id, plan.Files.Count, plan.Bytes, source.Name, plan.Dataset);
+                if (!plan.IsValid)
+                {
+                    return await FailAsync(attempt, activity, Refusal(plan));
+                }
+
+                return await UploadAndCommitAsync(attempt, activity, gate, client, plan, progress, cancellationToken);
+            },
+            cancellationToken
+        );
+    }
 
     /// <summary>
     /// Continues publication <paramref name="publicationId"/> after its host was lost: when Kaggle already has the
     /// version it was creating, marks it succeeded; otherwise uploads again and commits. Never creates two versions.
+    /// A publication that is not running is returned as it is.
     /// </summary>
-    public Task<PublicationRecord> ResumeAsync(
+    /// <exception cref="InvalidOperationException">There is no such publication.</exception>
+    /// <exception cref="PublicationBusyException">Another publication is running.</exception>
+    /// <exception cref="KaggleException">Credentials are missing or refused (after the failure is recorded).</exception>
+    public async Task<PublicationRecord> ResumeAsync(
         long publicationId,
         IProgress<PublicationProgress>? progress,
         CancellationToken cancellationToken
-    ) => throw new NotImplementedException();
+    )
+    {
+        var row = await GetExistingAsync(publicationId, cancellationToken);
+        if (row.Outcome != PublicationOutcome.Running)
+        {
+            return row;
+        }
+
+        await using var gate = await AcquireAsync(cancellationToken);
+        row = await GetExistingAsync(publicationId, cancellationToken);
+        if (row.Outcome != PublicationOutcome.Running)
+        {
+            return row;
+        }
+
+        var attempt = new Attempt(row.Id, row.Dataset, time.GetTimestamp())
+        {
+            Stage = row.Stage,
+            Expected = row.ExpectedVersion,
+            Warnings = row.Warnings,
+        };
+        using var activity = PublishingTelemetry.ActivitySource.StartActivity("resume publication");
+        activity?.SetTag("phdb.publication.id", row.Id);
+        activity?.SetTag("phdb.publication.dataset", row.Dataset);
+        return await GuardAsync(
+            attempt,
+            activity,
+            async () =>
+            {
+                var found = credentials();
+                PublishingLog.UsingCredentials(logger, row.Id, found.Source);
+                using var client = NewClient(found);
+                if (
+                    row.Stage is PublicationStage.Committing or PublicationStage.Processing
+                    && row.ExpectedVersion is { } expected
+                    && SplitDataset(row.Dataset) is var (owner, slug)
+                )
+                {
+                    var current = await client.GetDatasetAsync(owner, slug, cancellationToken);
+                    if (current is not null && current.CurrentVersionNumber >= expected)
+                    {
+                        PublishingLog.AlreadyCommitted(logger, row.Id, expected, row.Dataset);
+                        attempt.Version = expected;
+                        attempt.Ref = current.Ref;
+                        attempt.Url = current.Url;
+                        attempt.Stage = PublicationStage.Processing;
+                        await History.SetStageAsync(row.Id, PublicationStage.Processing, null, cancellationToken);
+                        return await WaitAndSucceedAsync(
+                            attempt,
+                            activity,
+                            client,
+                            owner,
+                            slug,
+                            progress,
+                            cancellationToken
+                        );
+                    }
+                }
+
+                if (row.ExportDirectory is null)
+                {
+                    return await FailAsync(
+                        attempt,
+                        activity,
+                        $"Publication {row.Id} stopped while {PublicationText.Of(row.Stage)}, before its export was "
+                            + "written, so it cannot be resumed: publish again."
+                    );
+                }
+
+                if (
+                    !File.Exists(Path.Join(row.ExportDirectory, ExportCatalog.ManifestFile))
+                    || !File.Exists(Path.Join(row.ExportDirectory, DatasetMetadata.FileName))
+                )
+                {
+                    return await FailAsync(
+                        attempt,
+                        activity,
+                        $"The export folder {row.ExportDirectory} of publication {row.Id} is gone, so it cannot be "
+                            + "resumed: publish again."
+                    );
+                }
+
+                PublishingLog.Redoing(logger, row.Id, row.Stage, row.ExportDirectory);
+                var source = OpenFolder(row.ExportDirectory);
+                attempt.Stage = PublicationStage.Validating;
+                var plan = await PlanFolderAsync(
+                    source,
+                    row.Dataset.Length > 0 ? row.Dataset : null,
+                    row.Notes.Length > 0 ? row.Notes : null,
+                    progress,
+                    cancellationToken
+                );
+                attempt.Dataset = plan.Dataset;
+                await History.RecordPlanAsync(row.Id, plan, source.Name, source.Manifest, cancellationToken);
+                if (!plan.IsValid)
+                {
+                    return await FailAsync(attempt, activity, Refusal(plan));
+                }
+
+                return await UploadAndCommitAsync(attempt, activity, gate, client, plan, progress, cancellationToken);
+            },
+            cancellationToken
+        );
+    }
+
+    private async Task<PublicationRecord> DryRunAsync(
+        PublishRequest request,
+        IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        var startedAt = time.GetUtcNow();
+        var attempt = new Attempt(0, ConfiguredDataset(request.Dataset) ?? "", time.GetTimestamp());
+        using var activity = PublishingTelemetry.ActivitySource.StartActivity("publication dry run");
+        activity?.SetTag("phdb.publication.origin", request.Origin);
+        PublicationRecord record;
+        KaggleException? refused = null;
+        try
+        {
+            var (plan, source) = await PlanWithSourceAsync(request, attempt, true, progress, cancellationToken);
+            activity?.SetTag("phdb.publication.dataset", plan.Dataset);
+            PublishingLog.DryRun(logger, plan.Dataset, plan.Files.Count, plan.Bytes, plan.Problems.Count);
+            record = new PublicationRecord(
+                0,
+                plan.Dataset,
+                request.Origin,
+                startedAt,
+                time.GetUtcNow(),
+                PublicationOutcome.DryRun,
+                PublicationStage.Done,
+                null,
+                null,
+                null,
+                plan.Notes,
+                plan.Files.Count,
+                plan.Bytes,
+                source.Name,
+                source.Manifest.Tables,
+                source.Manifest.HighWater.LastRunId,
+                source.Manifest.HighWater.NewestObservation,
+                plan.IsValid ? null : Refusal(plan),
+                []
+            )
+            {
+                FileList = plan.Files,
+                ExportDirectory = plan.ExportDirectory,
+                Host = ThisHost,
+            };
+        }
+        catch (Exception e) when (e is KaggleException or ExportFailedException)
+        {
+            refused = e is KaggleException { Failure: KaggleFailure.Unauthorized or KaggleFailure.MissingCredentials } k
+                ? k
+                : null;
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            record = new PublicationRecord(
+                0,
+                attempt.Dataset,
+                request.Origin,
+                startedAt,
+                time.GetUtcNow(),
+                PublicationOutcome.Failed,
+                attempt.Stage,
+                null,
+                null,
+                null,
+                request.Notes ?? "",
+                0,
+                0,
+                null,
+                new Dictionary<string, long>(),
+                null,
+                null,
+                $"Dry run: {e.Message}",
+                []
+            )
+            {
+                Host = ThisHost,
+            };
+        }
+
+        var id = await History.InsertAsync(record, CancellationToken.None);
+        PublishingTelemetry.Publications.Add(1, Outcome(record.Outcome));
+        if (refused is not null)
+        {
+            ExceptionDispatchInfo.Throw(refused);
+        }
+
+        return record with
+        {
+            Id = id,
+        };
+    }
+
+    private async Task<(PublicationPlan Plan, ExportSource Source)> PlanWithSourceAsync(
+        PublishRequest request,
+        Attempt attempt,
+        bool askKaggle,
+        IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        attempt.Stage = PublicationStage.Exporting;
+        var source = await PrepareAsync(request, progress, cancellationToken);
+        attempt.Stage = PublicationStage.Validating;
+        var plan = await PlanFolderAsync(source, request.Dataset, request.Notes, progress, cancellationToken);
+        attempt.Dataset = plan.Dataset;
+        if (askKaggle)
+        {
+            plan = plan with { CreatesDataset = await CreatesDatasetAsync(plan, cancellationToken) };
+        }
+
+        return (plan, source);
+    }
+
+    /// <summary>The export to publish: <see cref="PublishRequest.From"/>, or a new one.</summary>
+    private async Task<ExportSource> PrepareAsync(
+        PublishRequest request,
+        IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        if (request.From is { } from)
+        {
+            return OpenFolder(from);
+        }
+
+        progress?.Report(new PublicationProgress(PublicationStage.Exporting, "exporting the database"));
+        var exportRequest = request.Export ?? new ExportRequest([.. options.Formats], options.Layout);
+        var result = await exports.RunAsync(
+            exportRequest,
+            progress is null
+                ? null
+                : new ProgressOf<ExportProgress>(p =>
+                    progress.Report(
+                        new PublicationProgress(
+                            PublicationStage.Exporting,
+                            string.Create(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows")
+                        )
+                    )
+                ),
+            cancellationToken
+        );
+        var manifest =
+            ExportCatalog.ReadManifest(result.Directory)
+            ?? throw new ExportFailedException(
+                ExportFailure.Unexpected,
+                $"The export {result.Directory} has no readable {ExportCatalog.ManifestFile}."
+            );
+        return new ExportSource(result.Directory, result.Name, manifest);
+    }
+
+    /// <summary>
+    /// An existing export folder: a path, or the name of an export in the exports directory (e.g. <c>latest</c>).
+    /// </summary>
+    private ExportSource OpenFolder(string from)
+    {
+        if (string.IsNullOrWhiteSpace(from))
+        {
+            throw Invalid("No export folder is given.");
+        }
+
+        var folder = Path.GetFullPath(from);
+        if (
+            !Directory.Exists(folder)
+            && !Path.IsPathRooted(from)
+            && !string.IsNullOrWhiteSpace(exportOptions.Directory)
+            && Directory.Exists(Path.Join(Path.GetFullPath(exportOptions.Directory), from))
+        )
+        {
+            folder = Path.Join(Path.GetFullPath(exportOptions.Directory), from);
+        }
+
+        if (!Directory.Exists(folder))
+        {
+            throw Invalid($"There is no export folder {folder}.");
+        }
+
+        if (new DirectoryInfo(folder).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+        {
+            folder = target.FullName;
+        }
+
+        folder = Path.TrimEndingDirectorySeparator(folder);
+        if (!File.Exists(Path.Join(folder, ExportCatalog.ManifestFile)))
+        {
+            throw Invalid($"{folder} is not a complete export: it holds no {ExportCatalog.ManifestFile}.");
+        }
+
+        if (!File.Exists(Path.Join(folder, DatasetMetadata.FileName)))
+        {
+            throw Invalid($"{folder} holds no {DatasetMetadata.FileName}: export again to write one.");
+        }
+
+        var manifest =
+            ExportCatalog.ReadManifest(folder)
+            ?? throw Invalid($"The {ExportCatalog.ManifestFile} of {folder} cannot be read.");
+        return new ExportSource(folder, Path.GetFileName(folder), manifest);
+    }
+
+    /// <summary>Writes the metadata with the dataset's id into the folder, validates it and lists what is sent.</summary>
+    private async Task<PublicationPlan> PlanFolderAsync(
+        ExportSource source,
+        string? dataset,
+        string? notes,
+        IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        progress?.Report(new PublicationProgress(PublicationStage.Validating, $"checking {source.Name}"));
+        var metadataPath = Path.Join(source.Directory, DatasetMetadata.FileName);
+        DatasetMetadata metadata;
+        try
+        {
+            metadata = DatasetMetadata.Parse(await File.ReadAllTextAsync(metadataPath, cancellationToken));
+        }
+        catch (Exception e) when (e is KaggleException or FormatException or JsonException)
+        {
+            throw new KaggleException(KaggleFailure.InvalidRequest, $"{metadataPath}: {e.Message}", null, e);
+        }
+
+        metadata = metadata with { Id = ConfiguredDataset(dataset) ?? metadata.Id };
+        await WriteReplacingAsync(metadataPath, metadata.ToJson(), cancellationToken);
+        var problems = new List<MetadataProblem>(DatasetMetadataValidator.Validate(metadata, source.Directory));
+        var files = PublishedFiles(source, metadata, problems);
+        notes ??= await GenerateNotesAsync(metadata.Id, source.Manifest, cancellationToken);
+        return new PublicationPlan(metadata.Id, null, source.Directory, metadata, files, notes, problems);
+    }
+
+    /// <summary>
+    /// The manifest's files and the data card (README.md, manifest.json), nothing else: never
+    /// <c>dataset-metadata.json</c> and never another file found in the folder. Each is uploaded under its file name
+    /// (<see cref="PlannedFile.Name"/>), as Kaggle's own client does: two files with one name (a partitioned export)
+    /// cannot both be published. Adds what Kaggle could not take to <paramref name="problems"/>.
+    /// </summary>
+    private static List<PlannedFile> PublishedFiles(
+        ExportSource source,
+        DatasetMetadata metadata,
+        List<MetadataProblem> problems
+    )
+    {
+        var resources = metadata.Resources.Select(r => r.Path).ToList();
+        var listed = source.Manifest.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < resources.Count; i++)
+        {
+            if (
+                !listed.Contains(resources[i])
+                && resources[i] is not (DataCard.ReadmeFile or ExportCatalog.ManifestFile)
+            )
+            {
+                problems.Add(
+                    new MetadataProblem(
+                        $"resources[{i}].path",
+                        $"'{resources[i]}' is not a file of the export ({ExportCatalog.ManifestFile} does not list it), "
+                            + "and only the export's files are uploaded."
+                    )
+                );
+            }
+        }
+
+        var files = new List<PlannedFile>();
+        foreach (var file in source.Manifest.Files)
+        {
+            var info = new FileInfo(Path.Join(source.Directory, file.Path));
+            if (!info.Exists)
+            {
+                problems.Add(
+                    new MetadataProblem(
+                        "files",
+                        $"'{file.Path}' of {ExportCatalog.ManifestFile} is missing from the export folder."
+                    )
+                );
+                files.Add(new PlannedFile(file.Path, file.Bytes));
+                continue;
+            }
+
+            if (info.Length != file.Bytes)
+            {
+                problems.Add(
+                    new MetadataProblem(
+                        "files",
+                        $"'{file.Path}' has {info.Length} bytes but {ExportCatalog.ManifestFile} says {file.Bytes}: the "
+                            + "export was changed after it was written."
+                    )
+                );
+            }
+
+            files.Add(new PlannedFile(file.Path, info.Length));
+        }
+
+        foreach (var card in (string[])[DataCard.ReadmeFile, ExportCatalog.ManifestFile])
+        {
+            var info = new FileInfo(Path.Join(source.Directory, card));
+            if (!info.Exists)
+            {
+                problems.Add(
+                    new MetadataProblem("files", $"'{card}' of the data card is missing from the export folder.")
+                );
+                continue;
+            }
+
+            files.Add(new PlannedFile(card, info.Length));
+        }
+
+        var shared = files
+            .GroupBy(f => f.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.ToList())
+            .ToList();
+        if (shared.Count > 0)
+        {
+            var (first, second) = (shared[0][0].Path, shared[0][1].Path);
+            var index = resources.IndexOf(first);
+            var more = shared.Sum(g => g.Count) - 2;
+            problems.Add(
+                new MetadataProblem(
+                    index >= 0 ? $"resources[{index}].path" : "files",
+                    $"'{first}' and '{second}'{(more > 0 ? $" (and {more} more files)" : "")} would have the same "
+                        + $"name '{shared[0][0].Name}' on Kaggle, which keeps file names but no folders; publish an "
+                        + "export written without partitions by month."
+                )
+            );
+        }
+
+        return files;
+    }
+
+    private async Task<string> GenerateNotesAsync(
+        string dataset,
+        ExportManifest manifest,
+        CancellationToken cancellationToken
+    )
+    {
+        var previous = await History.LastSucceededAsync(dataset, cancellationToken);
+        var runs = await History.RunsSinceAsync(previous?.LastRunId, cancellationToken);
+        return ReleaseNotes.Generate(manifest, previous, runs);
+    }
+
+    /// <summary>Whether a dry run's dataset would be created; <c>null</c> when Kaggle cannot be asked.</summary>
+    private async Task<bool?> CreatesDatasetAsync(PublicationPlan plan, CancellationToken cancellationToken)
+    {
+        if (SplitDataset(plan.Dataset) is not var (owner, slug))
+        {
+            return null;
+        }
+
+        KaggleCredentials found;
+        try
+        {
+            found = credentials();
+        }
+        catch (KaggleException e) when (e.Failure == KaggleFailure.MissingCredentials)
+        {
+            PublishingLog.DryRunUnanswered(logger, plan.Dataset, "no Kaggle credentials were found");
+            return null;
+        }
+
+        using var client = NewClient(found);
+        try
+        {
+            return await client.GetDatasetAsync(owner, slug, cancellationToken) is null;
+        }
+        catch (KaggleException e) when (e.Failure is not KaggleFailure.Unauthorized)
+        {
+            PublishingLog.DryRunUnanswered(logger, plan.Dataset, e.Message);
+            return null;
+        }
+    }
+
+    private async Task<PublicationRecord> UploadAndCommitAsync(
+        Attempt attempt,
+        Activity? activity,
+        PublicationLock gate,
+        KaggleApiClient client,
+        PublicationPlan plan,
+        IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        var (owner, slug) = (plan.Metadata.Owner, plan.Metadata.Slug);
+        var existing = await client.GetDatasetAsync(owner, slug, cancellationToken);
+        var creates = existing is null;
+        activity?.SetTag("phdb.publication.creates", creates);
+
+        attempt.Stage = PublicationStage.Uploading;
+        await History.SetStageAsync(attempt.Id, PublicationStage.Uploading, null, cancellationToken);
+        var uploads = new List<DatasetFileUpload>(plan.Files.Count);
+        long done = 0;
+        foreach (var file in plan.Files)
+        {
+            PublishingLog.Uploading(logger, attempt.Id, file.Path, file.Bytes);
+            progress?.Report(new PublicationProgress(PublicationStage.Uploading, file.Path, done, plan.Bytes));
+            var before = done;
+            var token = await client.UploadFileAsync(
+                Path.Join(plan.ExportDirectory, file.Path),
+                file.Name,
+                progress is null
+                    ? null
+                    : new ProgressOf<long>(bytes =>
+                        progress.Report(
+                            new PublicationProgress(PublicationStage.Uploading, file.Path, before + bytes, plan.Bytes)
+                        )
+                    ),
+                cancellationToken
+            );
+            done += file.Bytes;
+            uploads.Add(Upload(plan.Metadata, file.Path, token));
+        }
+
+        var expected = creates ? 1 : existing!.CurrentVersionNumber + 1;
+        await gate.EnsureHeldAsync(cancellationToken);
+        attempt.Stage = PublicationStage.Committing;
+        attempt.Expected = expected;
+        await History.SetStageAsync(attempt.Id, PublicationStage.Committing, expected, cancellationToken);
+        PublishingLog.Committing(logger, attempt.Id, creates ? "creates" : "versions", plan.Dataset, expected);
+        progress?.Report(
+            new PublicationProgress(
+                PublicationStage.Committing,
+                creates
+                    ? $"creating {plan.Dataset}"
+                    : string.Create(CultureInfo.InvariantCulture, $"creating version {expected} of {plan.Dataset}")
+            )
+        );
+        var answer = await CommitAsync(attempt, client, plan, creates, uploads, expected, cancellationToken);
+        if (!answer.Succeeded)
+        {
+            var what = creates
+                ? $"the new dataset {plan.Dataset}"
+                : string.Create(CultureInfo.InvariantCulture, $"version {expected} of {plan.Dataset}");
+            var why = string.IsNullOrWhiteSpace(answer.Error) ? $"status '{answer.Status}'" : answer.Error;
+            return await FailAsync(attempt, activity, $"Kaggle refused {what}: {why}");
+        }
+
+        attempt.Version = expected;
+        attempt.Ref = string.IsNullOrEmpty(answer.Ref) ? plan.Dataset : answer.Ref;
+        attempt.Url = string.IsNullOrEmpty(answer.Url) ? null : answer.Url;
+        attempt.Warnings = answer.InvalidTags ?? [];
+        if (attempt.Warnings.Count > 0)
+        {
+            PublishingLog.InvalidTags(logger, plan.Dataset, string.Join(", ", attempt.Warnings));
+        }
+
+        attempt.Stage = PublicationStage.Processing;
+        await History.SetStageAsync(attempt.Id, PublicationStage.Processing, null, cancellationToken);
+        return await WaitAndSucceedAsync(attempt, activity, client, owner, slug, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates the dataset or the version. When the call fails in a way that leaves open whether Kaggle carried it
+    /// out (a server error, no answer), Kaggle is asked: a dataset that reached the expected version counts as
+    /// created, so the publication never makes a second one.
+    /// </summary>
+    private async Task<DatasetCreateAnswer> CommitAsync(
+        Attempt attempt,
+        KaggleApiClient client,
+        PublicationPlan plan,
+        bool creates,
+        IReadOnlyList<DatasetFileUpload> uploads,
+        int expected,
+        CancellationToken cancellationToken
+    )
+    {
+        var m = plan.Metadata;
+        try
+        {
+            return creates
+                ? await client.CreateDatasetAsync(
+                    new NewDataset(
+                        m.Owner,
+                        m.Slug,
+                        m.Title,
+                        m.Licenses[0],
+                        m.Subtitle,
+                        m.Description,
+                        m.IsPrivate,
+                        uploads,
+                        m.Keywords
+                    ),
+                    cancellationToken
+                )
+                : await client.CreateDatasetVersionAsync(
+                    m.Owner,
+                    m.Slug,
+                    new NewDatasetVersion(plan.Notes, false, uploads, m.Subtitle, m.Description, m.Keywords),
+                    cancellationToken
+                );
+        }
+        catch (KaggleException e)
+            when (e.Failure is KaggleFailure.ServerError or KaggleFailure.Unreachable or KaggleFailure.Timeout)
+        {
+            var after = await client.GetDatasetAsync(m.Owner, m.Slug, cancellationToken);
+            if (after is null || after.CurrentVersionNumber < expected)
+            {
+                throw;
+            }
+
+            PublishingLog.AlreadyCommitted(logger, attempt.Id, expected, plan.Dataset);
+            return new DatasetCreateAnswer(after.Ref, after.Url, "ok", null, []);
+        }
+    }
+
+    private async Task<PublicationRecord> WaitAndSucceedAsync(
+        Attempt attempt,
+        Activity? activity,
+        KaggleApiClient client,
+        string owner,
+        string slug,
+        IProgress<PublicationProgress>? progress,
+        CancellationToken cancellationToken
+    )
+    {
+        progress?.Report(
+            new PublicationProgress(
+                PublicationStage.Processing,
+                string.Create(CultureInfo.InvariantCulture, $"Kaggle is processing version {attempt.Version}")
+            )
+        );
+        await client.WaitUntilReadyAsync(
+            owner,
+            slug,
+            progress is null
+                ? null
+                : new ProgressOf<KaggleDatasetStatus>(status =>
+                    progress.Report(new PublicationProgress(PublicationStage.Processing, StatusText(status)))
+                ),
+            cancellationToken
+        );
+        await History.FinishAsync(
+            attempt.Id,
+            new PublicationFinish(
+                PublicationOutcome.Succeeded,
+                attempt.Version,
+                attempt.Ref,
+                attempt.Url,
+                null,
+                attempt.Warnings
+            ),
+            CancellationToken.None
+        );
+        attempt.Stage = PublicationStage.Done;
+        progress?.Report(new PublicationProgress(PublicationStage.Done, attempt.Url ?? attempt.Dataset));
+        var seconds = time.GetElapsedTime(attempt.StartedTimestamp).TotalSeconds;
+        PublishingLog.Succeeded(logger, attempt.Id, attempt.Version ?? 0, attempt.Dataset, seconds);
+        PublishingTelemetry.Publications.Add(1, Outcome(PublicationOutcome.Succeeded));
+        activity?.SetTag("phdb.publication.outcome", "succeeded");
+        activity?.SetTag("phdb.publication.version", attempt.Version);
+        return await GetExistingAsync(attempt.Id, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Runs a publication's steps, recording any failure: Kaggle's and the export's are returned as a failed
+    /// publication (missing or refused credentials are rethrown too); a cancellation is recorded as failed unless
+    /// the create call may have been sent, when the publication stays running to be settled by a resume.
+    /// </summary>
+    private async Task<PublicationRecord> GuardAsync(
+        Attempt attempt,
+        Activity? activity,
+        Func<Task<PublicationRecord>> steps,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            return await steps();
+        }
+        catch (KaggleException e)
+        {
+            var failed = await FailAsync(attempt, activity, FailureText(attempt, e));
+            if (e.Failure is KaggleFailure.Unauthorized or KaggleFailure.MissingCredentials)
+            {
+                throw;
+            }
+
+            return failed;
+        }
+        catch (ExportFailedException e)
+        {
+            return await FailAsync(attempt, activity, e.Message);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (attempt.Stage is PublicationStage.Committing or PublicationStage.Processing)
+            {
+                PublishingLog.LeftRunning(
+                    logger,
+                    attempt.Id,
+                    PublicationText.Of(attempt.Stage),
+                    attempt.Expected,
+                    attempt.Dataset
+                );
+                activity?.SetStatus(ActivityStatusCode.Error, "cancelled; left running to be resumed");
+            }
+            else
+            {
+                await FailAsync(attempt, activity, "cancelled");
+            }
+
+            throw;
+        }
+        catch (Exception e) when (e is not PublicationBusyException)
+        {
+            try
+            {
+                await FailAsync(attempt, activity, $"Unexpected failure: {e.Message}");
+            }
+            catch (NpgsqlException)
+            {
+                // The database is gone as well: the publication stays running until it is settled.
+            }
+
+            throw;
+        }
+    }
+
+    private static string FailureText(Attempt attempt, KaggleException e) =>
+        attempt.Stage == PublicationStage.Processing && attempt.Version is { } version
+            ? string.Create(
+                CultureInfo.InvariantCulture,
+                $"Kaggle created version {version} of {attempt.Dataset} but did not finish processing it: {e.Message}"
+            )
+            : e.Message;
+
+    private async Task<PublicationRecord> FailAsync(Attempt attempt, Activity? activity, string error)
+    {
+        await History.FinishAsync(
+            attempt.Id,
+            new PublicationFinish(
+                PublicationOutcome.Failed,
+                attempt.Version,
+                attempt.Ref,
+                attempt.Url,
+                error,
+                attempt.Warnings
+            ),
+            CancellationToken.None
+        );
+        PublishingLog.Failed(logger, attempt.Id, attempt.Dataset, PublicationText.Of(attempt.Stage), error);
+        PublishingTelemetry.Publications.Add(1, Outcome(PublicationOutcome.Failed));
+        activity?.SetTag("phdb.publication.outcome", "failed");
+        activity?.SetStatus(ActivityStatusCode.Error, error);
+        return await GetExistingAsync(attempt.Id, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Settles the publications a lost host left running (this host holds the lock, so none of them is under
+    /// way): one whose create call Kaggle carried out is recorded as succeeded with that version, any other as failed.
+    /// </summary>
+    private async Task SettleAbandonedAsync(KaggleApiClient client, long ownId, CancellationToken cancellationToken)
+    {
+        foreach (var row in await History.ListRunningAsync(cancellationToken))
+        {
+            if (row.Id == ownId)
+            {
+                continue;
+            }
+
+            var stage = PublicationText.Of(row.Stage);
+            var finish = new PublicationFinish(
+                PublicationOutcome.Failed,
+                Error: $"Abandoned: its host ({row.Host}) stopped while {stage}, before anything was committed.",
+                Warnings: row.Warnings
+            );
+            if (
+                row.Stage is PublicationStage.Committing or PublicationStage.Processing
+                && row.ExpectedVersion is { } expected
+                && SplitDataset(row.Dataset) is var (owner, slug)
+            )
+            {
+                var current = await client.GetDatasetAsync(owner, slug, cancellationToken);
+                finish =
+                    current is not null && current.CurrentVersionNumber >= expected
+                        ? new PublicationFinish(
+                            PublicationOutcome.Succeeded,
+                            expected,
+                            current.Ref,
+                            current.Url,
+                            null,
+                            row.Warnings
+                        )
+                        : finish with
+                        {
+                            Error = string.Create(
+                                CultureInfo.InvariantCulture,
+                                $"Abandoned: its host ({row.Host}) stopped while {stage}, and Kaggle never created version {expected}."
+                            ),
+                        };
+            }
+
+            await History.FinishAsync(row.Id, finish, cancellationToken);
+            PublishingLog.Settled(logger, row.Id, row.Host, stage, PublicationText.Of(finish.Outcome));
+        }
+    }
+
+    private async Task<PublicationLock> AcquireAsync(CancellationToken cancellationToken) =>
+        await PublicationLock.TryAcquireAsync(dataSource, cancellationToken)
+        ?? throw new PublicationBusyException(
+            await History.ListRunningAsync(cancellationToken) is [.., var newest] ? newest : null
+        );
+
+    private async Task<PublicationRecord> GetExistingAsync(long id, CancellationToken cancellationToken) =>
+        await History.GetAsync(id, cancellationToken)
+        ?? throw new InvalidOperationException($"There is no publication {id}.");
+
+    private KaggleApiClient NewClient(KaggleCredentials found) =>
+        new(kaggleOptions, found, loggers.CreateLogger<KaggleApiClient>(), time, kaggleHandler);
+
+    /// <summary>The dataset asked for: <paramref name="requested"/>, else <c>Kaggle:Dataset</c>; <c>null</c> for the metadata's.</summary>
+    private string? ConfiguredDataset(string? requested) =>
+        !string.IsNullOrWhiteSpace(requested) ? requested.Trim()
+        : !string.IsNullOrWhiteSpace(kaggleOptions.Dataset) ? kaggleOptions.Dataset.Trim()
+        : null;
+
+    private static (string Owner, string Slug)? SplitDataset(string dataset) =>
+        dataset.Split('/') is [var owner, var slug] && owner.Length > 0 && slug.Length > 0 ? (owner, slug) : null;
+
+    private static DatasetFileUpload Upload(DatasetMetadata metadata, string path, string token)
+    {
+        var resource = metadata.Resources.FirstOrDefault(r => r.Path == path);
+        var description =
+            resource?.Description
+            ?? path switch
+            {
+                DataCard.ReadmeFile =>
+                    "The data card: coverage, row counts, the data dictionary, redaction and limitations.",
+                ExportCatalog.ManifestFile => "Every file's tables, rows, bytes, SHA-256 and schema.",
+                _ => null,
+            };
+        return new DatasetFileUpload(token, description, resource?.Columns is { Count: > 0 } columns ? columns : null);
+    }
+
+    private static string Refusal(PublicationPlan plan) =>
+        $"Kaggle would refuse {plan.Dataset}: {string.Join("; ", plan.Problems)}";
+
+    private static string StatusText(KaggleDatasetStatus status) =>
+        status switch
+        {
+            KaggleDatasetStatus.NotYetPersisted => "Kaggle has not stored the version yet",
+            KaggleDatasetStatus.BlobsReceived => "Kaggle received the files",
+            KaggleDatasetStatus.BlobsDecompressed => "Kaggle unpacked the files",
+            KaggleDatasetStatus.BlobsCopiedToSds => "Kaggle copied the files",
+            KaggleDatasetStatus.IndividualBlobsCompressed => "Kaggle compressed the files",
+            KaggleDatasetStatus.Ready => "Kaggle finished processing",
+            KaggleDatasetStatus.Reprocessing => "Kaggle is processing the version again",
+            _ => $"Kaggle says {status}",
+        };
+
+    private static KeyValuePair<string, object?> Outcome(PublicationOutcome outcome) =>
+        new("outcome", PublicationText.Of(outcome));
+
+    private static ExportFailedException Invalid(string message) => new(ExportFailure.InvalidRequest, message);
+
+    private static async Task WriteReplacingAsync(string path, string text, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".writing";
+        await File.WriteAllTextAsync(temporary, text, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>An export folder to publish.</summary>
+    private sealed record ExportSource(string Directory, string Name, ExportManifest Manifest);
+
+    /// <summary>What a publication under way has reached, for recording its end.</summary>
+    private sealed class Attempt(long id, string dataset, long startedTimestamp)
+    {
+        public long Id { get; } = id;
+
+        public long StartedTimestamp { get; } = startedTimestamp;
+
+        public string Dataset { get; set; } = dataset;
+
+        public PublicationStage Stage { get; set; } = PublicationStage.Exporting;
+
+        public int? Expected { get; set; }
+
+        public int? Version { get; set; }
+
+        public string? Ref { get; set; }
+
+        public string? Url { get; set; }
+
+        public IReadOnlyList<string> Warnings { get; set; } = [];
+    }
 }

@@ -1,6 +1,6 @@
 namespace PHDB.Publishing;
 
-/// <summary>Where a publication is; also the phase recorded in <c>publications.phase</c> so a lost host's publication can resume.</summary>
+/// <summary>Where a publication is; also the phase recorded in <c>publications.stage</c> so a lost host's publication can resume.</summary>
 public enum PublicationStage
 {
     /// <summary>Writing the export it publishes.</summary>

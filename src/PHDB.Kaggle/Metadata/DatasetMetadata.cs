@@ -22,10 +22,13 @@ public sealed record DatasetMetadata(
     /// <summary>The slug part of <see cref="Id"/> (empty when there is none).</summary>
     public string Slug => Id.Split('/') is [_, var slug] ? slug : "";
 
-    /// <summary>Parses the file's text.</summary>
+    /// <summary>
+    /// Parses the file's text: <c>id</c> and <c>title</c> are required; <c>isPrivate</c> is true when absent (Kaggle's
+    /// client creates private datasets unless told otherwise); keys Kaggle knows but PHDB does not use are ignored.
+    /// </summary>
     /// <exception cref="KaggleException"><see cref="KaggleFailure.InvalidRequest"/>, naming the field.</exception>
-    public static DatasetMetadata Parse(string json) => throw new NotImplementedException();
+    public static DatasetMetadata Parse(string json) => MetadataJson.Parse(json);
 
-    /// <summary>The file's text (camelCase, indented).</summary>
-    public string ToJson() => throw new NotImplementedException();
+    /// <summary>The file's text (camelCase, indented), as PHDB's exporter writes it.</summary>
+    public string ToJson() => MetadataJson.Write(this);
 }

@@ -9,6 +9,10 @@ public sealed record DatasetCreateAnswer(
     IReadOnlyList<string> InvalidTags
 )
 {
-    /// <summary>Whether the answer says the dataset or version was created (status ok and no error).</summary>
-    public bool Succeeded => throw new NotImplementedException();
+    /// <summary>
+    /// Whether the answer says the dataset or version was created: <c>status</c> is <c>ok</c> (in any case) and
+    /// <c>error</c> is empty or absent, as Kaggle's client decides.
+    /// </summary>
+    public bool Succeeded =>
+        string.Equals(Status, "ok", StringComparison.OrdinalIgnoreCase) && string.IsNullOrEmpty(Error);
 }
