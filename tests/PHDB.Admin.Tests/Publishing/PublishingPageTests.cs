@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Bunit;
@@ -25,6 +26,8 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset T0 = new(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private const long MiB = 1024 * 1024;
+    private const string Dataset = "phdb/product-hunt-archive";
+    private const string DatasetUrl = "https://www.kaggle.com/datasets/phdb/product-hunt-archive";
 
     private PublisherScript Script => publisher.Script;
 
@@ -41,10 +44,18 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
             Silo = "silo-b",
         };
         Script.Status = running;
+        var id = await StoredPublications.InsertAsync(
+            DataSource,
+            Publication(PublicationOutcome.Running, T0.AddSeconds(-90), null),
+            [("posts.parquet", 12 * MiB)]
+        );
 
         var page = Render<PublishingPage>();
 
         page.WaitForAssertion(() => Assert.Equal("3.0 MB of 12.0 MB (25 %)", Text(page, "upload-bytes")), Wait);
+        var row = page.Find($"tr[data-publication-id='{id}']");
+        Assert.Equal("running", row.GetAttribute("data-outcome"));
+        Assert.Equal("1 min 30 s", Cell(row, "publication-duration"));
         Assert.Equal(
             "Publication started by schedule at 2025-03-01 11:58:30 UTC on silo silo-b · 1 min 30 s elapsed",
             Text(page, "running-summary")
@@ -61,8 +72,13 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
         Assert.EndsWith("1 min 32 s elapsed", Text(page, "running-summary"), StringComparison.Ordinal);
 
         Script.Status = running with { Running = false, Stage = "done", BytesDone = 12 * MiB };
+        await StoredPublications.SucceedAsync(DataSource, id, T0.AddSeconds(3), 2, DatasetUrl);
         time.Advance(PublishingPage.RunningRefreshInterval);
         page.WaitForElement("[data-testid=publication-idle]", Wait);
+        row = page.Find($"tr[data-publication-id='{id}']");
+        Assert.Equal("succeeded", row.GetAttribute("data-outcome"));
+        Assert.Equal("2", Cell(row, "publication-version"));
+        Assert.Equal(DatasetUrl, row.QuerySelector("[data-testid=publication-dataset] a")!.GetAttribute("href"));
         Assert.Equal(
             "No publication runs now. The last one was started by schedule at 2025-03-01 11:58:30 UTC.",
             Text(page, "publication-idle")
@@ -151,7 +167,7 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
 
         page.Find("[data-testid=publish-now]").Click();
         Assert.Contains(
-            "new version of the Kaggle dataset phdb/product-hunt-archive",
+            $"new version of the Kaggle dataset {Dataset}",
             dialogs.Find(".mud-dialog").TextContent,
             StringComparison.Ordinal
         );
@@ -261,6 +277,103 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
     }
 
     [Fact]
+    public async Task The_history_lists_the_stored_publications_newest_first_with_links_errors_and_warnings()
+    {
+        await RegisterAsync("publishing-history");
+        var succeeded = await StoredPublications.InsertAsync(
+            DataSource,
+            Publication(PublicationOutcome.Succeeded, T0.AddDays(-7), TimeSpan.FromSeconds(250)) with
+            {
+                Version = 1,
+                Ref = Dataset,
+                Url = DatasetUrl,
+                Notes = "First release of PHDB.\nposts: 1,200\ncomments: 5,400",
+                Bytes = 2048 * MiB,
+            },
+            [("posts.csv", 1024 * MiB), ("comments.csv", 1000 * MiB), ("phdb.sqlite", 24 * MiB)]
+        );
+        var running = await StoredPublications.InsertAsync(
+            DataSource,
+            Publication(PublicationOutcome.Running, T0.AddMinutes(-1), null),
+            []
+        );
+        var failed = await StoredPublications.InsertAsync(
+            DataSource,
+            Publication(PublicationOutcome.Failed, T0.AddDays(-1), TimeSpan.FromSeconds(42)) with
+            {
+                Error = "Kaggle refused the version (400): the subtitle must be 20 to 80 characters.",
+            },
+            [("posts.csv", MiB)]
+        );
+        var dryRun = await StoredPublications.InsertAsync(
+            DataSource,
+            Publication(PublicationOutcome.DryRun, T0.AddHours(-2), TimeSpan.FromSeconds(12)) with
+            {
+                Origin = "console",
+                Warnings = ["startup-tools"],
+            },
+            [("posts.csv", MiB)]
+        );
+
+        var page = Render<PublishingPage>();
+
+        page.WaitForElement("table[data-testid=publications]", Wait);
+        var rows = page.FindAll("table[data-testid=publications] tbody tr");
+        Assert.Equal(
+            [running, dryRun, failed, succeeded],
+            rows.Select(r => long.Parse(r.GetAttribute("data-publication-id")!, CultureInfo.InvariantCulture))
+        );
+        Assert.Equal(["running", "dry run", "failed", "succeeded"], rows.Select(r => Cell(r, "publication-outcome")));
+        Assert.Equal("uploading", Cell(rows[0], "publication-stage"));
+        Assert.Equal("1 min 00 s", Cell(rows[0], "publication-duration"));
+        Assert.Equal("startup-tools", rows[1].QuerySelector("[data-testid=publication-warnings] li")!.TextContent);
+        Assert.Equal("console", rows[1].Children[1].TextContent.Trim());
+        Assert.Equal(
+            "Kaggle refused the version (400): the subtitle must be 20 to 80 characters.",
+            Cell(rows[2], "publication-error")
+        );
+        Assert.Empty(rows[2].QuerySelectorAll("a"));
+        Assert.Equal("42 s", Cell(rows[2], "publication-duration"));
+        var link = rows[3].QuerySelector("[data-testid=publication-dataset] a")!;
+        Assert.Equal(DatasetUrl, link.GetAttribute("href"));
+        Assert.Equal(Dataset, link.TextContent.Trim());
+        Assert.Equal("1", Cell(rows[3], "publication-version"));
+        Assert.Equal("3", Cell(rows[3], "publication-files"));
+        Assert.Equal("2.0 GB", Cell(rows[3], "publication-bytes"));
+        Assert.Equal("4 min 10 s", Cell(rows[3], "publication-duration"));
+        Assert.Equal(
+            "First release of PHDB.",
+            rows[3].QuerySelector("[data-testid=publication-notes] summary")!.TextContent
+        );
+        Assert.Equal(
+            "First release of PHDB.\nposts: 1,200\ncomments: 5,400",
+            rows[3].QuerySelector("[data-testid=publication-notes-text]")!.TextContent
+        );
+        Assert.Empty(page.FindAll("[data-testid=history-failure] [data-testid=load-failure]"));
+    }
+
+    [Fact]
+    public async Task A_history_that_cannot_be_read_is_one_line_and_the_publisher_still_shows()
+    {
+        await RegisterAsync(
+            "publishing-history-unreachable",
+            connectionString: $"Host=127.0.0.1;Port={LoopbackPort.Next()};Username=phdb;Password=none;Database=phdb;Timeout=5;Pooling=false"
+        );
+
+        var page = Render<PublishingPage>();
+
+        page.WaitForElement("[data-testid=history-failure] [data-testid=load-failure]", Wait);
+        Assert.StartsWith(
+            "The publication history could not be read: ",
+            Normalize(page.Find("[data-testid=history-failure]").TextContent),
+            StringComparison.Ordinal
+        );
+        Assert.Empty(page.FindAll("table[data-testid=publications]"));
+        page.Find("[data-testid=publication-idle]");
+        Assert.Single(page.FindAll("h1"));
+    }
+
+    [Fact]
     public async Task The_page_names_the_endpoint_host_and_dataset_and_never_a_credential()
     {
         await RegisterAsync(
@@ -279,7 +392,7 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
 
         page.WaitForElement("[data-testid=running-summary]", Wait);
         Assert.Equal("kaggle.example:8443", Text(page, "publishing-host"));
-        Assert.Equal("phdb/product-hunt-archive", Text(page, "publishing-dataset"));
+        Assert.Equal(Dataset, Text(page, "publishing-dataset"));
         foreach (
             var secret in new[]
             {
@@ -314,13 +427,19 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
         );
     }
 
-    private async Task<FakeTimeProvider> RegisterAsync(string purpose, IDictionary<string, string?>? settings = null)
+    private async Task<FakeTimeProvider> RegisterAsync(
+        string purpose,
+        IDictionary<string, string?>? settings = null,
+        string? connectionString = null
+    )
     {
         Script.Reset();
-        var database = await postgres.CreateMigratedDatabaseAsync(purpose, Xunit.TestContext.Current.CancellationToken);
+        var database =
+            connectionString
+            ?? await postgres.CreateMigratedDatabaseAsync(purpose, Xunit.TestContext.Current.CancellationToken);
         var time = new FakeTimeProvider(T0);
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Kaggle:Dataset"] = "phdb/product-hunt-archive" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Kaggle:Dataset"] = Dataset })
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         Services.AddSingleton(publisher.Client);
@@ -330,6 +449,35 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
         Services.AddSingleton<TimeProvider>(time);
         return time;
     }
+
+    private NpgsqlDataSource DataSource => Services.GetRequiredService<NpgsqlDataSource>();
+
+    private static PublicationRecord Publication(
+        PublicationOutcome outcome,
+        DateTimeOffset startedAt,
+        TimeSpan? took
+    ) =>
+        new(
+            0,
+            Dataset,
+            "schedule",
+            startedAt,
+            startedAt + took,
+            outcome,
+            outcome == PublicationOutcome.Running ? PublicationStage.Uploading : PublicationStage.Done,
+            null,
+            null,
+            null,
+            "",
+            0,
+            0,
+            "20250301T100000Z",
+            new Dictionary<string, long> { ["posts"] = 1200, ["comments"] = 5400 },
+            null,
+            null,
+            null,
+            []
+        );
 
     private static PublicationStatus Running(string origin, DateTimeOffset startedAt) =>
         PublisherScript.Idle() with
@@ -354,6 +502,9 @@ public sealed partial class PublishingPageTests(PostgresServer postgres, Publish
     private static string Text<T>(IRenderedComponent<T> page, string testId)
         where T : Microsoft.AspNetCore.Components.IComponent =>
         Normalize(page.Find($"[data-testid={testId}]").TextContent);
+
+    private static string Cell(IElement row, string testId) =>
+        Normalize(row.QuerySelector($"[data-testid={testId}]")!.TextContent);
 
     private static string Normalize(string text) => Spaces().Replace(text, " ").Trim();
 
