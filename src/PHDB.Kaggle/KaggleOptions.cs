@@ -43,7 +43,7 @@ public sealed class KaggleOptions
     public const int ChunkGranularity = 256 * 1024;
 
     /// <summary>The largest chunk accepted.</summary>
-    public const int MaxChunkBytes = 256 * 1024 * 1024;
+    public const int MaxChunkBytes = 32 * 1024 * 1024;
 
     /// <summary>Checks the settings; returns the first problem as (key, message), or <c>null</c>.</summary>
     public (string Key, string Message)? Validate()
@@ -69,7 +69,7 @@ public sealed class KaggleOptions
         {
             return (
                 SettingKey(nameof(UploadChunkBytes)),
-                $"{UploadChunkBytes} is not allowed: a multiple of 262144 (256 KiB) from 256 KiB to 256 MiB."
+                $"{UploadChunkBytes} is not allowed: a multiple of 262144 (256 KiB) from 256 KiB to 32 MiB (each upload holds one chunk in memory)."
             );
         }
 

@@ -18,7 +18,7 @@ public sealed class OptionsTests
             { "Kaggle:Dataset", o => o.Dataset = "owner/sl ug" },
             { "Kaggle:UploadChunkBytes", o => o.UploadChunkBytes = 128 * 1024 },
             { "Kaggle:UploadChunkBytes", o => o.UploadChunkBytes = 300 * 1024 },
-            { "Kaggle:UploadChunkBytes", o => o.UploadChunkBytes = 512 * 1024 * 1024 },
+            { "Kaggle:UploadChunkBytes", o => o.UploadChunkBytes = 64 * 1024 * 1024 },
             { "Kaggle:UploadChunkBytes", o => o.UploadChunkBytes = 0 },
             { "Kaggle:StatusPollInterval", o => o.StatusPollInterval = TimeSpan.Zero },
             { "Kaggle:StatusTimeout", o => o.StatusTimeout = TimeSpan.FromSeconds(-1) },
@@ -43,7 +43,7 @@ public sealed class OptionsTests
 
     [Theory]
     [InlineData("http://127.0.0.1:5090", "", 256 * 1024)]
-    [InlineData("https://api.kaggle.com/", "alice/my-dataset", 256 * 1024 * 1024)]
+    [InlineData("https://api.kaggle.com/", "alice/my-dataset", 32 * 1024 * 1024)]
     [InlineData("http://localhost/api", "some_user/x", 8 * 1024 * 1024)]
     public void Valid_settings_pass(string endpoint, string dataset, int chunk)
     {

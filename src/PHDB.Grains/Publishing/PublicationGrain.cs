@@ -134,9 +134,10 @@ public sealed partial class PublicationGrain(
     )
     {
         PublicationRecord? last = null;
-        foreach (var record in await history.ListAsync(20, cancellationToken))
+        foreach (var record in await history.ListRunningAsync(cancellationToken))
         {
-            if (record.Outcome == PublicationOutcome.Running && record.Origin != "cli")
+            // A command line's publication is its own: the next publication settles it if its process died.
+            if (record.Origin != "cli")
             {
                 last = await runner.ResumeAsync(record.Id, progress, cancellationToken);
             }
