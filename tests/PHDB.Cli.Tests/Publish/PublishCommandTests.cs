@@ -40,7 +40,7 @@ public sealed class PublishCommandTests(SmallDatabase database) : IClassFixture<
         // Only the question whether the dataset exists reached Kaggle; no upload, no creation.
         Assert.All(kaggle.Requests, r => Assert.EndsWith("/GetDataset", r.Path, StringComparison.Ordinal));
         Assert.Empty(kaggle.Datasets);
-        var export = Directory.EnumerateDirectories(exports.Path).Single(d => !Path.GetFileName(d).StartsWith('.'));
+        var export = Directory.EnumerateDirectories(exports.Path).Single(d => new DirectoryInfo(d).LinkTarget is null);
         using var metadata = JsonDocument.Parse(
             await File.ReadAllTextAsync(Path.Join(export, "dataset-metadata.json"), TestContext.Current.CancellationToken)
         );
