@@ -1,8 +1,10 @@
+using Npgsql;
 using Orleans.TestingHost;
 using PHDB.Grains.Harvest;
 using PHDB.Grains.Publishing;
 using PHDB.Harvest.Tests.Engine;
 using PHDB.Kaggle.StandIn;
+using PHDB.Publishing;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
 
@@ -62,6 +64,14 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
         );
         var dataset = kaggle.Find(account.Username, "product-hunt-phdb")!;
         Assert.Equal(2, dataset.Versions.Count);
+        // The surviving silo found version 2 at Kaggle and recorded it: resumed, not created again.
+        await using (var data = NpgsqlDataSource.Create(database))
+        {
+            var history = new PublicationHistory(data, TimeProvider.System);
+            var second = (await history.ListAsync(10, cancellation)).Single(r => r.ExpectedVersion == 2);
+            Assert.Equal(PublicationOutcome.Succeeded, second.Outcome);
+            Assert.Equal(2, second.Version);
+        }
 
         // And the next publication is version 3: nothing was left half-done.
         await publisher.PublishNow(dryRun: false, "console");
