@@ -40,7 +40,10 @@ public sealed class KaggleMetadataOptions
             return ("Export:Kaggle:Dataset", $"'{Dataset}' is not allowed: owner/slug, letters, digits, '-' and '_'.");
         }
 
-        if (parts[1].Length is < 6 or > 50 || parts[1].Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-'))
+        if (
+            parts[1].Length is < 6 or > 50
+            || parts[1].Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+        )
         {
             return (
                 "Export:Kaggle:Dataset",

@@ -197,10 +197,7 @@ internal static class PublishCommand
             var table = context.Output.Table("file", "bytes");
             foreach (var file in plan.Files)
             {
-                table.AddRow(
-                    Markup.Escape(file.Path),
-                    file.Bytes.ToString("N0", CultureInfo.InvariantCulture)
-                );
+                table.AddRow(Markup.Escape(file.Path), file.Bytes.ToString("N0", CultureInfo.InvariantCulture));
             }
 
             context.Output.Console.Write(table);

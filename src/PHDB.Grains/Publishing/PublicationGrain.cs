@@ -214,9 +214,10 @@ public sealed partial class PublicationGrain(
         var schedule = Schedule;
         if (schedule.Enabled)
         {
-            var period = schedule.Interval < PublicationSchedule.MinimumInterval
-                ? PublicationSchedule.MinimumInterval
-                : schedule.Interval;
+            var period =
+                schedule.Interval < PublicationSchedule.MinimumInterval
+                    ? PublicationSchedule.MinimumInterval
+                    : schedule.Interval;
             if (state.State.NextDue is null)
             {
                 state.State.NextDue = schedule.FirstDue(timeProvider.GetUtcNow());
@@ -267,10 +268,16 @@ public sealed partial class PublicationGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Publication started by {Origin} (dry run: {DryRun})")]
     private static partial void LogStarting(ILogger logger, string origin, bool dryRun);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled release due: publishing after harvest run {RunId}")]
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Scheduled release due: publishing after harvest run {RunId}"
+    )]
     private static partial void LogScheduled(ILogger logger, long runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Resuming the publication started by {Origin} on a lost activation")]
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Resuming the publication started by {Origin} on a lost activation"
+    )]
     private static partial void LogResuming(ILogger logger, string origin);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Publication {Id} ended: {Outcome}, version {Version}")]

@@ -42,7 +42,10 @@ public sealed class PublishCommandTests(SmallDatabase database) : IClassFixture<
         Assert.Empty(kaggle.Datasets);
         var export = Directory.EnumerateDirectories(exports.Path).Single(d => new DirectoryInfo(d).LinkTarget is null);
         using var metadata = JsonDocument.Parse(
-            await File.ReadAllTextAsync(Path.Join(export, "dataset-metadata.json"), TestContext.Current.CancellationToken)
+            await File.ReadAllTextAsync(
+                Path.Join(export, "dataset-metadata.json"),
+                TestContext.Current.CancellationToken
+            )
         );
         Assert.Equal(dataset, metadata.RootElement.GetProperty("id").GetString());
     }
@@ -72,7 +75,11 @@ public sealed class PublishCommandTests(SmallDatabase database) : IClassFixture<
         Assert.Contains("README.md", files);
         Assert.Contains("manifest.json", files);
         Assert.DoesNotContain("dataset-metadata.json", files);
-        Assert.DoesNotContain(account.Key, first.Output + first.Error + second.Output + second.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(
+            account.Key,
+            first.Output + first.Error + second.Output + second.Error,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

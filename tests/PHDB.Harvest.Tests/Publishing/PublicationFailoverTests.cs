@@ -87,7 +87,9 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
     private static SiloHandle Victim(TestCluster cluster, string? silo)
     {
         Assert.NotNull(silo);
-        return cluster.Silos.Single(s => silo.Contains(s.SiloAddress.ToString(), StringComparison.Ordinal)
-            || s.SiloAddress.ToString().Contains(silo, StringComparison.Ordinal));
+        return cluster.Silos.Single(s =>
+            silo.Contains(s.SiloAddress.ToString(), StringComparison.Ordinal)
+            || s.SiloAddress.ToString().Contains(silo, StringComparison.Ordinal)
+        );
     }
 }
