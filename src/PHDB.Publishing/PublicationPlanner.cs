@@ -37,13 +37,18 @@ internal sealed class PublicationPlanner(
             progress is null
                 ? null
                 : new ProgressOf<ExportProgress>(p =>
-                    progress.Report(
-                        new PublicationProgress(
-                            PublicationStage.Exporting,
-                            string.Create(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows")
-                        )
-                    )
-                ),
+                {
+                    // One report per table written, not one per batch.
+                    if (p.Completed)
+                    {
+                        progress.Report(
+                            new PublicationProgress(
+                                PublicationStage.Exporting,
+                                string.Create(CultureInfo.InvariantCulture, $"{p.Table}: {p.Rows:N0} rows")
+                            )
+                        );
+                    }
+                }),
             cancellationToken
         );
         var manifest =
