@@ -6,7 +6,7 @@ namespace PHDB.Export;
 public sealed class KaggleMetadataOptions
 {
     /// <summary>The dataset's id, <c>owner/slug</c> (<c>Export:Kaggle:Dataset</c>).</summary>
-    public string Dataset { get; set; } = "INSERT_OWNER/product-hunt-phdb";
+    public string Dataset { get; set; } = $"{PHDB.Kaggle.Metadata.DatasetMetadata.PlaceholderOwner}/product-hunt-phdb";
 
     /// <summary>Title, 6 to 50 characters (<c>Export:Kaggle:Title</c>).</summary>
     public string Title { get; set; } = "Product Hunt: posts, comments and votes";

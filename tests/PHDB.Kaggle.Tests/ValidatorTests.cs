@@ -57,6 +57,7 @@ public sealed class ValidatorTests : IDisposable
             { "id", m => m with { Id = "alice/" + new string('a', 51) } },
             { "id", m => m with { Id = "alice/Product-Hunt" } },
             { "id", m => m with { Id = "alice/product_hunt" } },
+            { "id", m => m with { Id = "INSERT_OWNER/product-hunt-phdb" } },
             { "title", m => m with { Title = "Short" } },
             { "title", m => m with { Title = new string('t', 51) } },
             { "subtitle", m => m with { Subtitle = "Too short a subtitle"[..19] } },

@@ -26,7 +26,7 @@ internal static class PublishCommand
         };
         var from = new Option<string>("--from")
         {
-            Description = "Publish this export folder instead of exporting first",
+            Description = "Publish this export folder (or an export's name, e.g. latest) instead of exporting first",
         };
         var dryRun = new Option<bool>("--dry-run")
         {
@@ -87,7 +87,10 @@ internal static class PublishCommand
                     : [.. settings.Publishing.Formats];
                 var request = new PublishRequest(
                     context.Parse.GetValue(dataset),
-                    context.Parse.GetValue(from) is { } folder ? Path.GetFullPath(folder) : null,
+                    // A folder here, else an export's name in the exports directory (e.g. latest).
+                    context.Parse.GetValue(from) is { } folder
+                        ? Directory.Exists(folder) ? Path.GetFullPath(folder) : folder
+                        : null,
                     context.Parse.GetValue(notes),
                     context.Parse.GetValue(dryRun),
                     new ExportRequest(formats, settings.Publishing.Layout)
@@ -217,11 +220,7 @@ internal static class PublishCommand
         {
             if (!json)
             {
-                context.Output.Line(
-                    plan.Metadata.Owner == "INSERT_OWNER"
-                        ? "Valid, but the owner is a placeholder: set Kaggle:Dataset, pass --dataset or set KAGGLE_USERNAME."
-                        : "Valid: Kaggle's rules hold for the metadata and every file."
-                );
+                context.Output.Line("Valid: Kaggle's rules hold for the metadata and every file.");
             }
 
             return ExitCodes.Ok;

@@ -6,7 +6,7 @@ namespace PHDB.Cli.Rendering;
 
 /// <summary>
 /// The progress of <c>phdb publish</c>: one line when the stage or its subject changes (the table exported, the file
-/// uploaded, Kaggle's processing state), and one per quarter of a large upload.
+/// uploaded, Kaggle's processing state), and one per quarter of a large upload's bytes.
 /// </summary>
 internal sealed class PublicationLines(CliOutput output) : IProgress<PublicationProgress>
 {
@@ -21,8 +21,12 @@ internal sealed class PublicationLines(CliOutput output) : IProgress<Publication
         {
             if (last != (value.Stage, value.Detail))
             {
+                if (last?.Stage != value.Stage)
+                {
+                    quarter = 0;
+                }
+
                 last = (value.Stage, value.Detail);
-                quarter = 0;
                 output.Line(
                     string.Create(
                         CultureInfo.InvariantCulture,

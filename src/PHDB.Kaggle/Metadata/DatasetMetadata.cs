@@ -16,6 +16,9 @@ public sealed record DatasetMetadata(
     /// <summary>The file's name in a dataset folder.</summary>
     public const string FileName = "dataset-metadata.json";
 
+    /// <summary>The owner an export names until the Kaggle account is configured; Kaggle would refuse it.</summary>
+    public const string PlaceholderOwner = "INSERT_OWNER";
+
     /// <summary>The owner part of <see cref="Id"/>.</summary>
     public string Owner => Id.Split('/')[0];
 

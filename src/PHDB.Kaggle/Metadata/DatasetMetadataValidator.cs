@@ -4,7 +4,7 @@ namespace PHDB.Kaggle.Metadata;
 public static class DatasetMetadataValidator
 {
     /// <summary>
-    /// Every problem: the id is <c>owner/slug</c> with a slug of 6 to 50 characters of <c>a-z</c>, <c>0-9</c> and
+    /// Every problem: the id is <c>owner/slug</c> (not the placeholder owner) with a slug of 6 to 50 characters of <c>a-z</c>, <c>0-9</c> and
     /// <c>-</c>; the title has 6 to 50 characters; the subtitle, when set, 20 to 80; exactly one licence from
     /// <see cref="KaggleLicenses.Names"/>; every resource exists in <paramref name="folder"/> and no path repeats.
     /// </summary>
@@ -17,6 +17,16 @@ public static class DatasetMetadataValidator
         if (parts.Length != 2 || parts[0].Length == 0 || parts[0].Any(char.IsWhiteSpace))
         {
             problems.Add(new("id", $"'{metadata.Id}' is not owner/slug."));
+        }
+        else if (parts[0] == DatasetMetadata.PlaceholderOwner)
+        {
+            problems.Add(
+                new(
+                    "id",
+                    $"the owner '{parts[0]}' is a placeholder: name your Kaggle account with Kaggle:Dataset, "
+                        + "--dataset owner/slug or KAGGLE_USERNAME."
+                )
+            );
         }
         else if (
             parts[1].Length is < 6 or > 50
