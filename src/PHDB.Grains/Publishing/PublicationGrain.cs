@@ -155,13 +155,13 @@ public sealed partial class PublicationGrain(
         progress.Reset();
         work = Task.Run(() => run(runner, history, token), CancellationToken.None);
         collector = this.RegisterGrainTimer(
-            CollectAsync,
+            _ => CollectAsync(),
             new GrainTimerCreationOptions(CollectPeriod, CollectPeriod) { KeepAlive = true }
         );
     }
 
     /// <summary>Runs in the grain's context: records how the publication ended once it has.</summary>
-    private async Task CollectAsync(CancellationToken cancellationToken)
+    private async Task CollectAsync()
     {
         if (work is not { IsCompleted: true } ended)
         {
@@ -169,13 +169,12 @@ public sealed partial class PublicationGrain(
         }
 
         work = null;
-        collector?.Dispose();
-        collector = null;
         stop?.Dispose();
         stop = null;
         if (ended.IsCanceled || (ended.IsFaulted && lifetime.ApplicationStopping.IsCancellationRequested))
         {
             // The silo is going away: leave the state running so the next activation resumes it.
+            StopCollecting();
             return;
         }
 
@@ -197,8 +196,16 @@ public sealed partial class PublicationGrain(
 
         state.State.Running = false;
         state.State.LastError = error;
-        await state.WriteStateAsync(cancellationToken);
+        // Not the timer's token: the end must be recorded, or the next activation would resume a finished publication.
+        await state.WriteStateAsync(CancellationToken.None);
         await StopWatchingAsync();
+        StopCollecting();
+    }
+
+    private void StopCollecting()
+    {
+        collector?.Dispose();
+        collector = null;
     }
 
     private async Task StopWatchingAsync()

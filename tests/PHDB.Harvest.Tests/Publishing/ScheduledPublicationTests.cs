@@ -51,6 +51,11 @@ public sealed class ScheduledPublicationTests(PostgresServer postgres)
         Assert.Null(status.LastError);
         Assert.False(status.Due);
         Assert.Equal("schedule", status.Origin);
+        // The end is recorded, not only known to this activation: a fresh activation does not resume it.
+        await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, cancellation);
+        var reactivated = await publisher.GetStatus();
+        Assert.False(reactivated.Running, "a new activation found the finished publication still running");
+        Assert.Null(reactivated.LastError);
         var dataset = Assert.Single(kaggle.Datasets);
         Assert.Single(dataset.Versions);
         Assert.Contains(dataset.Versions[0].Files, f => f.Name == "posts.csv");
