@@ -26,6 +26,8 @@ var adminPassword = builder.AddParameter(
     persist: true
 );
 
+var exportsDirectory = Path.Join(settings.DataDirectory, "exports");
+var siloControlKey = builder.AddSiloControlKey();
 var migrator = builder.AddProject<Projects.PHDB_Migrator>("migrator").WithPhdbDatabase(database);
 
 var silos = builder
@@ -37,7 +39,9 @@ var silos = builder
     .WithProductHuntApi(productHunt)
     .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
     .WithConfigurationSection(builder.Configuration, "Harvest")
-    .WithHarvestCommands(builder)
+    .WithHarvestCommands(siloControlKey)
+    .WithPublishCommands(siloControlKey)
+    .WithKagglePublishing(builder, exportsDirectory)
     .WaitForCompletion(migrator);
 
 builder
@@ -46,7 +50,9 @@ builder
     .WithHttpHealthCheck("/health")
     .WithPhdbDatabase(database)
     .WithEnvironment("Admin__Password", adminPassword)
-    .WithEnvironment("Export__Directory", Path.Join(settings.DataDirectory, "exports"))
+    .WithEnvironment("Export__Directory", exportsDirectory)
+    .WithEnvironment("Kaggle__Endpoint", builder.Configuration["Kaggle:Endpoint"] ?? "https://api.kaggle.com")
+    .WithEnvironment("Kaggle__Dataset", builder.Configuration["Kaggle:Dataset"] ?? "")
     .WithExportCommand(builder)
     .WaitFor(silos);
 

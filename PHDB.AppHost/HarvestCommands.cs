@@ -9,17 +9,20 @@ internal static class HarvestCommands
     /// <summary>The header the silos' control endpoints check.</summary>
     public const string KeyHeader = "X-PHDB-Control-Key";
 
-    /// <summary>Adds a control key (handed to the silos as <c>Harvest:ControlKey</c>) and the four commands.</summary>
-    public static IResourceBuilder<ProjectResource> WithHarvestCommands(
-        this IResourceBuilder<ProjectResource> silos,
-        IDistributedApplicationBuilder builder
-    )
-    {
-        var key = builder.AddParameter(
+    /// <summary>The silos' control key, generated for each run and handed to them as <c>Harvest:ControlKey</c>.</summary>
+    public static IResourceBuilder<ParameterResource> AddSiloControlKey(this IDistributedApplicationBuilder builder) =>
+        builder.AddParameter(
             "harvest-control-key",
             new GenerateParameterDefault { MinLength = 32, Special = false },
             secret: true
         );
+
+    /// <summary>Hands the silos their control <paramref name="key"/> and adds the four commands.</summary>
+    public static IResourceBuilder<ProjectResource> WithHarvestCommands(
+        this IResourceBuilder<ProjectResource> silos,
+        IResourceBuilder<ParameterResource> key
+    )
+    {
         silos.WithEnvironment("Harvest__ControlKey", key);
 
         HttpCommandOptions Options(string description, string icon, string? confirmation = null) =>

@@ -4,8 +4,10 @@ using PHDB.Admin.Access;
 using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
 using PHDB.Admin.Exports;
+using PHDB.Admin.Publishing;
 using PHDB.Grains;
 using PHDB.Operations;
+using PHDB.Publishing;
 using PHDB.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -33,6 +35,11 @@ builder
 builder.Services.AddSingleton<HarvestFeed>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<HarvestFeed>());
 builder.Services.AddConsoleExports();
+builder.Services.AddSingleton(sp => new PublicationHistory(
+    sp.GetRequiredService<NpgsqlDataSource>(),
+    sp.GetRequiredService<TimeProvider>()
+));
+builder.Services.AddSingleton(PublishingTarget.From(builder.Configuration));
 builder.Services.AddHealthChecks().AddCheck<ClusterReachableHealthCheck>("cluster");
 
 builder.AddAdminAccess();

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>EX_USAGE: an unknown command or option, a missing or malformed argument.</summary>
     public const int Usage = 64;
 
+    /// <summary>EX_DATAERR: <c>phdb publish</c>: the dataset's metadata would be refused (the field is named).</summary>
+    public const int DataError = 65;
+
     /// <summary>EX_UNAVAILABLE: PHDB, its database, its cluster or the API cannot be reached.</summary>
     public const int Unavailable = 69;
 
@@ -30,7 +33,7 @@ internal static class ExitCodes
     /// <summary>EX_TEMPFAIL: rate limited, or try again later.</summary>
     public const int TemporaryFailure = 75;
 
-    /// <summary>EX_NOPERM: the API refused the token.</summary>
+    /// <summary>EX_NOPERM: the API refused the token; <c>phdb publish</c>: Kaggle credentials missing or refused.</summary>
     public const int PermissionDenied = 77;
 
     /// <summary>EX_CONFIG: a setting is missing or invalid.</summary>

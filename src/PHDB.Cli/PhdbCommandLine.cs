@@ -41,6 +41,7 @@ internal static class PhdbCommandLine
         yield return SyncCommand.Create(factory);
         yield return RunsCommand.Create(factory);
         yield return ExportCommand.Create(factory);
+        yield return PublishCommand.Create(factory);
         yield return VerifyCommand.Create(factory);
         yield return DbCommand.Create(factory);
         yield return HealthCommand.Create(factory);

@@ -74,7 +74,8 @@ public static class DataCard
                 "`manifest.json` lists every file's rows, bytes, SHA-256 and schema. CSV files are RFC 4180, UTF-8, "
                     + "with a header row; an empty field is NULL and `\"\"` is an empty text; times are ISO-8601 UTC. "
                     + "Parquet files have typed columns (UTC timestamps). Folders named `month=YYYY-MM` are Hive-style "
-                    + "partitions by month."
+                    + "partitions by month. On Kaggle, a published version's files carry their names without folders "
+                    + "(`csv/posts.csv` is `posts.csv`)."
             )
             .AppendLine();
 

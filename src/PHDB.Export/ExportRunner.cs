@@ -332,7 +332,12 @@ public sealed class ExportRunner
             }
 
             var total = tablePass.PriorRows + rows;
-            progress?.Report(new ExportProgress(table.Name, total, estimate ?? total, tablePass.IsLast));
+            // Once the last pass wrote it, the report carries the table's own rows, not its rows summed over formats.
+            progress?.Report(
+                tablePass.IsLast
+                    ? new ExportProgress(table.Name, rows, rows, true)
+                    : new ExportProgress(table.Name, total, estimate ?? total, false)
+            );
             ExportLog.TableDone(logger, table.Name, rows);
             return rows;
         }

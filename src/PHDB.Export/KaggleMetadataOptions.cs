@@ -1,10 +1,12 @@
+using PHDB.Kaggle;
+
 namespace PHDB.Export;
 
 /// <summary>What an export's <c>dataset-metadata.json</c> (Kaggle's format) says (<c>Export:Kaggle:*</c>).</summary>
 public sealed class KaggleMetadataOptions
 {
     /// <summary>The dataset's id, <c>owner/slug</c> (<c>Export:Kaggle:Dataset</c>).</summary>
-    public string Dataset { get; set; } = "INSERT_OWNER/product-hunt-phdb";
+    public string Dataset { get; set; } = $"{PHDB.Kaggle.Metadata.DatasetMetadata.PlaceholderOwner}/product-hunt-phdb";
 
     /// <summary>Title, 6 to 50 characters (<c>Export:Kaggle:Title</c>).</summary>
     public string Title { get; set; } = "Product Hunt: posts, comments and votes";
@@ -38,9 +40,15 @@ public sealed class KaggleMetadataOptions
             return ("Export:Kaggle:Dataset", $"'{Dataset}' is not allowed: owner/slug, letters, digits, '-' and '_'.");
         }
 
-        if (parts[1].Length is < 3 or > 50)
+        if (
+            parts[1].Length is < 6 or > 50
+            || parts[1].Any(c => !char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-')
+        )
         {
-            return ("Export:Kaggle:Dataset", $"'{Dataset}' is not allowed: the slug has 3 to 50 characters.");
+            return (
+                "Export:Kaggle:Dataset",
+                $"'{Dataset}' is not allowed: the slug has 6 to 50 characters of a-z, 0-9 and '-'."
+            );
         }
 
         if (Title.Length is < 6 or > 50)

@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
+using PHDB.Publishing;
 using PHDB.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,9 +11,18 @@ builder.UseOrleans(silo =>
         .Configure<EndpointOptions>(options => SiloEndpoints.Configure(options, builder.Configuration))
 );
 builder.Services.AddPhdbHarvest(builder.Configuration);
+builder.Services.AddPhdbPublishing(builder.Configuration);
+builder.Services.PostConfigure<PHDB.Export.ExportOptions>(options =>
+{
+    if (string.IsNullOrWhiteSpace(options.Directory))
+    {
+        options.Directory = Path.Join(PHDB.Runtime.PhdbHostSettings.DefaultDataDirectory(), "exports");
+    }
+});
 builder.Services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("orleans-membership");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapHarvestControl();
+app.MapPublicationControl();
 app.Run();

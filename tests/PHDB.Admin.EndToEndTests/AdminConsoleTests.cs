@@ -43,6 +43,17 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
         ("/topics", "topics", [TestIds("topics", "topics-empty"), TestIds("topic-chart", "topics-empty")]),
         ("/quality", "quality", [TestIds("findings", "quality-empty", "findings-empty")]),
         ("/cluster", "cluster", [TestIds("active-silos"), TestIds("silos")]),
+        (
+            "/publishing",
+            "publishing",
+            [
+                TestIds("publisher"),
+                TestIds("publication-schedule"),
+                TestIds("publish-now"),
+                TestIds("dry-run"),
+                TestIds("publications", "publications-empty"),
+            ]
+        ),
     ];
 
     [Fact]

@@ -1,3 +1,4 @@
+using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
@@ -133,6 +134,50 @@ public sealed class AppHostModelTests
         Assert.Contains(
             builder.Resources,
             r => r.Name == "harvest-control-key" && r is ParameterResource { Secret: true }
+        );
+    }
+
+    [Fact]
+    public async Task The_silos_carry_the_publish_commands_and_kaggle_credentials_only_as_secret_parameters()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            [
+                "--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x",
+                "--Parameters:kaggle-username=alice",
+                "--Parameters:kaggle-key=0123456789abcdef",
+                "--Kaggle:Dataset=alice/product-hunt-phdb",
+                "--Kaggle:Key=plain-configuration-key",
+                "--Publishing:Interval=7.00:00:00",
+            ],
+            TestContext.Current.CancellationToken
+        );
+
+        var silo = (ProjectResource)builder.Resources.Single(r => r.Name == "silo");
+        var commands = silo.Annotations.OfType<ResourceCommandAnnotation>().ToDictionary(c => c.Name);
+        Assert.Equal("Publish now", commands["publish-now"].DisplayName);
+        Assert.False(string.IsNullOrWhiteSpace(commands["publish-now"].ConfirmationMessage));
+        Assert.Equal("Publish dry run", commands["publish-dry-run"].DisplayName);
+        Assert.Contains(builder.Resources, r => r.Name == "kaggle-key" && r is ParameterResource { Secret: true });
+
+        // The environment as the model declares it: parameters stay references, never their values.
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
+        );
+        foreach (var callback in silo.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        var environment = context.EnvironmentVariables;
+        Assert.Equal("alice/product-hunt-phdb", environment["Kaggle__Dataset"]);
+        Assert.Equal("7.00:00:00", environment["Publishing__Interval"]);
+        Assert.Same(
+            builder.Resources.Single(r => r.Name == "kaggle-key"),
+            Assert.IsType<ParameterResource>(environment["Kaggle__Key"])
+        );
+        Assert.DoesNotContain(
+            environment.Values,
+            v => v is string text && text.Contains("plain-configuration-key", StringComparison.Ordinal)
         );
     }
 

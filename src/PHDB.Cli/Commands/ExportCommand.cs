@@ -188,7 +188,7 @@ internal static class ExportCommand
         return result!;
     }
 
-    private static ExportOptions Options(CliContext context)
+    internal static ExportOptions Options(CliContext context)
     {
         var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var options = new ExportOptions();

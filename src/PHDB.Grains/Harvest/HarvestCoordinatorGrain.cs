@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PHDB.Grains.Harvest.Events;
+using PHDB.Grains.Publishing;
 using PHDB.Storage;
 
 namespace PHDB.Grains.Harvest;
@@ -458,6 +459,14 @@ public sealed partial class HarvestCoordinatorGrain(
         );
         LogPhase(logger, state.State.RunId, phase);
         await PublishChangesAsync(force: true);
+        if (outcome == HarvestOutcome.Succeeded)
+        {
+            // One-way: the publisher decides whether a scheduled release is due; the harvest never waits for it.
+            await GrainFactory
+                .GetGrain<IPublicationGrain>(PublicationStatus.Key)
+                .HarvestSucceeded(state.State.RunId, state.State.Mode);
+        }
+
         await PublishAsync(
             outcome == HarvestOutcome.Succeeded
                 ? new HarvestCompleted(now, state.State.RunId, state.State.Mode, state.State.Partitions.Count)

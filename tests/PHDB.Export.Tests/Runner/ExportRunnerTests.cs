@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using PHDB.Export.Schema;
+using PHDB.Kaggle;
 using PHDB.Testing;
 
 namespace PHDB.Export.Tests.Runner;

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
+using PHDB.Publishing;
 
 namespace PHDB.Testing.Harvest;
 
 /// <summary>
 /// An in-process Orleans cluster whose silos are configured as PHDB's are (cluster, grain state and reminders on
-/// PostgreSQL, the harvest with its workers and API client) from the given configuration; its client joins the
+/// PostgreSQL, the harvest with its workers and API client, the publisher) from the given configuration; its client joins the
 /// same way the admin console does.
 /// </summary>
 public static class HarvestTestCluster
@@ -43,6 +44,7 @@ public static class HarvestTestCluster
         {
             siloBuilder.UsePhdbCluster(siloBuilder.Configuration);
             siloBuilder.Services.AddPhdbHarvest(siloBuilder.Configuration);
+            siloBuilder.Services.AddPhdbPublishing(siloBuilder.Configuration);
         }
     }
 

@@ -1,4 +1,4 @@
-namespace PHDB.Export;
+namespace PHDB.Kaggle;
 
 /// <summary>The licence names Kaggle's dataset metadata accepts (its documented list).</summary>
 public static class KaggleLicenses

@@ -1,0 +1,4 @@
+namespace PHDB.Kaggle.Wire;
+
+/// <summary>A column of an uploaded file, as the dataset's schema describes it.</summary>
+public sealed record DatasetColumn(string Name, string? Description = null, string? Type = null);

@@ -1,0 +1,4 @@
+namespace PHDB.Kaggle.StandIn.Wire;
+
+/// <summary><c>ApiCategory</c>.</summary>
+internal sealed record ApiCategory(string Ref, string Name);

@@ -1,0 +1,4 @@
+namespace PHDB.Kaggle.StandIn.Wire;
+
+/// <summary><c>ApiStartBlobUploadResponse</c>.</summary>
+internal sealed record StartBlobUploadResponse(string Token, string CreateUrl);

@@ -1,0 +1,3 @@
+using PHDB.Publishing.Tests;
+
+[assembly: AssemblyFixture(typeof(PublishingWorld))]
