@@ -23,18 +23,11 @@ internal static class ExportCommands
             "Export now",
             "http",
             "export-now",
-            new HttpCommandOptions
-            {
-                Description =
-                    "Exports every table as CSV, Parquet and SQLite (phdb layout) unless an export is running.",
-                IconName = "ArrowDownload",
-                ResultMode = HttpCommandResultMode.Json,
-                PrepareRequest = async context =>
-                    context.Request.Headers.Add(
-                        HarvestCommands.KeyHeader,
-                        await key.Resource.GetValueAsync(context.CancellationToken)
-                    ),
-            }
+            ControlCommandOptions.Create(
+                key,
+                "Exports every table as CSV, Parquet and SQLite (phdb layout) unless an export is running.",
+                "ArrowDownload"
+            )
         );
     }
 }

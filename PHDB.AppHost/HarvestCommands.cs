@@ -6,9 +6,6 @@ namespace PHDB.AppHost;
 /// </summary>
 internal static class HarvestCommands
 {
-    /// <summary>The header the silos' control endpoints check.</summary>
-    public const string KeyHeader = "X-PHDB-Control-Key";
-
     /// <summary>The silos' control key, generated for each run and handed to them as <c>Harvest:ControlKey</c>.</summary>
     public static IResourceBuilder<ParameterResource> AddSiloControlKey(this IDistributedApplicationBuilder builder) =>
         builder.AddParameter(
@@ -26,15 +23,7 @@ internal static class HarvestCommands
         silos.WithEnvironment("Harvest__ControlKey", key);
 
         HttpCommandOptions Options(string description, string icon, string? confirmation = null) =>
-            new()
-            {
-                Description = description,
-                IconName = icon,
-                ConfirmationMessage = confirmation,
-                ResultMode = HttpCommandResultMode.Json,
-                PrepareRequest = async context =>
-                    context.Request.Headers.Add(KeyHeader, await key.Resource.GetValueAsync(context.CancellationToken)),
-            };
+            ControlCommandOptions.Create(key, description, icon, confirmation);
 
         return silos
             .WithHttpCommand(

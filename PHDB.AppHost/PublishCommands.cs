@@ -13,18 +13,7 @@ internal static class PublishCommands
     )
     {
         HttpCommandOptions Options(string description, string icon, string? confirmation = null) =>
-            new()
-            {
-                Description = description,
-                IconName = icon,
-                ConfirmationMessage = confirmation,
-                ResultMode = HttpCommandResultMode.Json,
-                PrepareRequest = async context =>
-                    context.Request.Headers.Add(
-                        HarvestCommands.KeyHeader,
-                        await key.Resource.GetValueAsync(context.CancellationToken)
-                    ),
-            };
+            ControlCommandOptions.Create(key, description, icon, confirmation);
 
         return silos
             .WithHttpCommand(

@@ -136,14 +136,7 @@ internal static class ExportCommand
                 }
                 catch (ExportFailedException e)
                 {
-                    throw e.Failure switch
-                    {
-                        ExportFailure.InvalidRequest => new CliException(ExitCodes.Usage, e.Message, e),
-                        ExportFailure.CannotCreate => new CliException(ExitCodes.CannotCreate, e.Message, e),
-                        ExportFailure.WriteFailed => new CliException(ExitCodes.WriteFailed, e.Message, e),
-                        ExportFailure.DatabaseUnavailable => PhdbDatabase.Unreachable(target, e.InnerException ?? e),
-                        _ => new CliException(ExitCodes.Failure, e.Message, e),
-                    };
+                    throw Translate(e, target);
                 }
 
                 if (context.Parse.GetValue(json))
@@ -158,6 +151,17 @@ internal static class ExportCommand
         );
         return command;
     }
+
+    /// <summary>The exit code and one line for a failed export (also a publication's).</summary>
+    internal static CliException Translate(ExportFailedException e, PhdbTarget target) =>
+        e.Failure switch
+        {
+            ExportFailure.InvalidRequest => new CliException(ExitCodes.Usage, e.Message, e),
+            ExportFailure.CannotCreate => new CliException(ExitCodes.CannotCreate, e.Message, e),
+            ExportFailure.WriteFailed => new CliException(ExitCodes.WriteFailed, e.Message, e),
+            ExportFailure.DatabaseUnavailable => PhdbDatabase.Unreachable(target, e.InnerException ?? e),
+            _ => new CliException(ExitCodes.Failure, e.Message, e),
+        };
 
     private static async Task<ExportResult> RunAsync(
         CliContext context,

@@ -88,8 +88,11 @@ internal static class PublishCommand
                 var request = new PublishRequest(
                     context.Parse.GetValue(dataset),
                     // A folder here, else an export's name in the exports directory (e.g. latest).
-                    context.Parse.GetValue(from) is { } folder
-                        ? Directory.Exists(folder) ? Path.GetFullPath(folder) : folder
+                    context.Parse.GetValue(from)
+                        is { } folder
+                        ? Directory.Exists(folder)
+                            ? Path.GetFullPath(folder)
+                            : folder
                         : null,
                     context.Parse.GetValue(notes),
                     context.Parse.GetValue(dryRun),
@@ -148,14 +151,7 @@ internal static class PublishCommand
                 }
                 catch (ExportFailedException e)
                 {
-                    throw e.Failure switch
-                    {
-                        ExportFailure.InvalidRequest => new CliException(ExitCodes.Usage, e.Message, e),
-                        ExportFailure.CannotCreate => new CliException(ExitCodes.CannotCreate, e.Message, e),
-                        ExportFailure.WriteFailed => new CliException(ExitCodes.WriteFailed, e.Message, e),
-                        ExportFailure.DatabaseUnavailable => PhdbDatabase.Unreachable(target, e.InnerException ?? e),
-                        _ => new CliException(ExitCodes.Failure, e.Message, e),
-                    };
+                    throw ExportCommand.Translate(e, target);
                 }
             }
         );
