@@ -43,7 +43,12 @@ public sealed class PublisherCluster : IAsyncLifetime
         {
             siloBuilder.Services.AddSingleton<PublisherScript>();
             // The test assembly has no grain code generation: the grain class is named here.
-            siloBuilder.Services.Configure<GrainTypeOptions>(o => o.Classes.Add(typeof(ScriptedPublicationGrain)));
+            // It replaces the cluster's own publisher, which would otherwise also answer for IPublicationGrain.
+            siloBuilder.Services.Configure<GrainTypeOptions>(o =>
+            {
+                o.Classes.Remove(typeof(PHDB.Grains.Publishing.PublicationGrain));
+                o.Classes.Add(typeof(ScriptedPublicationGrain));
+            });
         }
     }
 }
