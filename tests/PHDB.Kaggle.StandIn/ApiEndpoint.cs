@@ -126,6 +126,7 @@ internal sealed class ApiEndpoint(StandInStore store)
 
     private async Task CreateDatasetAsync(HttpContext context, string user)
     {
+        var answerAt = AnswerTime();
         var request = await ReadAsync<CreateDatasetRequest>(context);
         if (Faults.TakeCreateServerError())
         {
@@ -179,12 +180,13 @@ internal sealed class ApiEndpoint(StandInStore store)
             return;
         }
 
-        await AnswerCreatedAsync(context, created, invalidTags);
+        await AnswerCreatedAsync(context, answerAt, created, invalidTags);
     }
 
     private async Task CreateVersionAsync(HttpContext context, string user)
     {
         var byId = context.Request.RouteValues["method"] is "CreateDatasetVersionById";
+        var answerAt = AnswerTime();
         var request = await ReadAsync<CreateDatasetVersionRequest>(context);
         if (Faults.TakeCreateServerError())
         {
@@ -263,7 +265,7 @@ internal sealed class ApiEndpoint(StandInStore store)
             throw new ProblemException(403, $"Permission 'datasets.update' was denied to {user}.");
         }
 
-        await AnswerCreatedAsync(context, reference, invalidTags);
+        await AnswerCreatedAsync(context, answerAt, reference, invalidTags);
     }
 
     private async Task GetDatasetAsync(HttpContext context, string user)
@@ -382,10 +384,21 @@ internal sealed class ApiEndpoint(StandInStore store)
         }
     }
 
-    /// <summary>Answers a recorded creation, after the injected delay when there is one.</summary>
-    private async Task AnswerCreatedAsync(HttpContext context, string reference, IReadOnlyList<string> invalidTags)
+    /// <summary>
+    /// When a creation is answered: after the injected delay, counted from the request's arrival (before anything is
+    /// recorded), so a clock advanced as soon as the record shows still releases the answer.
+    /// </summary>
+    private DateTimeOffset AnswerTime() => Options.TimeProvider.GetUtcNow() + Faults.CreateAnswerDelay;
+
+    /// <summary>Answers a recorded creation at <paramref name="answerAt"/>.</summary>
+    private async Task AnswerCreatedAsync(
+        HttpContext context,
+        DateTimeOffset answerAt,
+        string reference,
+        IReadOnlyList<string> invalidTags
+    )
     {
-        var delay = Faults.CreateAnswerDelay;
+        var delay = answerAt - Options.TimeProvider.GetUtcNow();
         if (delay > TimeSpan.Zero)
         {
             try
