@@ -384,6 +384,8 @@ internal sealed class ApiEndpoint(StandInStore store)
         }
     }
 
+    private static readonly TimeSpan RecheckInterval = TimeSpan.FromMilliseconds(100);
+
     /// <summary>
     /// When a creation is answered: after the injected delay, counted from the request's arrival (before anything is
     /// recorded), so a clock advanced as soon as the record shows still releases the answer.
@@ -398,18 +400,29 @@ internal sealed class ApiEndpoint(StandInStore store)
         IReadOnlyList<string> invalidTags
     )
     {
-        var delay = answerAt - Options.TimeProvider.GetUtcNow();
-        if (delay > TimeSpan.Zero)
+        try
         {
-            try
+            // A clock moved between reading it and arming the timer would arm it from the moved time; looking again
+            // every 100 ms of real time releases the answer as soon as the clock has passed the answer time.
+            for (
+                var delay = answerAt - Options.TimeProvider.GetUtcNow();
+                delay > TimeSpan.Zero;
+                delay = answerAt - Options.TimeProvider.GetUtcNow()
+            )
             {
-                await Task.Delay(delay, Options.TimeProvider, context.RequestAborted);
+                using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+                await Task.WhenAny(
+                    Task.Delay(delay, Options.TimeProvider, either.Token),
+                    Task.Delay(RecheckInterval, TimeProvider.System, either.Token)
+                );
+                await either.CancelAsync();
+                context.RequestAborted.ThrowIfCancellationRequested();
             }
-            catch (OperationCanceledException)
-            {
-                context.Response.StatusCode = StandInRequest.Aborted;
-                return; // The client went away; what it asked for is recorded anyway.
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            context.Response.StatusCode = StandInRequest.Aborted;
+            return; // The client went away; what it asked for is recorded anyway.
         }
 
         await AnswerAsync(
