@@ -17,7 +17,8 @@ public static class ProductHuntServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IProductHuntClient"/> with options bound from the <c>ProductHunt</c> section and validated on
     /// start, over a pooled <see cref="SocketsHttpHandler"/> (HTTP/2 where offered). Resilience is the client's own
-    /// Polly pipeline; no other handler retries.
+    /// Polly pipeline; resilience handlers added to every client (a host's defaults) are removed from this one, so no
+    /// other layer retries.
     /// </summary>
     public static IServiceCollection AddProductHuntClient(
         this IServiceCollection services,
@@ -33,6 +34,8 @@ public static class ProductHuntServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ProductHuntTelemetry(provider.GetService<IMeterFactory>()));
+        // RemoveAllResilienceHandlers is marked experimental; it is the documented way to opt one client out.
+#pragma warning disable EXTEXP0001
         services
             .AddHttpClient(HttpClientName)
             .ConfigureHttpClient(client =>
@@ -42,7 +45,11 @@ public static class ProductHuntServiceCollectionExtensions
                 client.DefaultVersionPolicy = HttpVersionPolicy.RequestVersionOrLower;
             })
             .ConfigurePrimaryHttpMessageHandler(() => CreateHandler())
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // Hosts add a standard resilience handler to every client by default; beneath the client's own pipeline it
+            // would retry out of sight of the rate budget, and every hidden retry is charged by the API.
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         services.TryAddSingleton<IProductHuntClient>(provider => new ProductHuntClient(
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
             provider.GetRequiredService<IOptions<ProductHuntOptions>>(),
