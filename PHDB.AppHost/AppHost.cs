@@ -8,8 +8,13 @@ try
 {
     settings = PhdbHostSettings.Read(builder.Configuration);
     SettingsGuard.CheckConnectionStrings(builder.Configuration);
+    if (string.IsNullOrWhiteSpace(builder.Configuration[PhdbHostSettings.TokenKey]))
+    {
+        // No token: the simulator will run with the Simulator section.
+        SimulatorSettings.Check(builder.Configuration);
+    }
 }
-catch (InvalidSettingException e) when (SettingFailures.From(e, builder.Configuration) is { } failure)
+catch (Exception e) when (SettingFailures.From(e, builder.Configuration) is { } failure)
 {
     // One line naming the key, not a stack trace, before anything starts.
     await Console.Error.WriteLineAsync(failure.Describe("apphost"));

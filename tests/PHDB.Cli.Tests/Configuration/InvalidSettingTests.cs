@@ -8,7 +8,6 @@ public sealed class InvalidSettingTests
     [Theory]
     [InlineData("Export__Parallelism", "abc", "phdb: invalid setting Export:Parallelism='abc': a whole number")]
     [InlineData("Export__Keep", "-1", "phdb: invalid setting Export:Keep='-1': a number of exports")]
-    [InlineData("Export__BatchRows", "0", "phdb: invalid setting Export:BatchRows='0': 1 to 1,000,000 rows")]
     [InlineData(
         "PHDB_DATABASE",
         "Host=127.0.0.1;Port=abc;Password=hunter2",
