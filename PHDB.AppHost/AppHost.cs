@@ -2,16 +2,23 @@ using PHDB.AppHost;
 using PHDB.Runtime;
 
 var builder = DistributedApplication.CreateBuilder(args);
+builder.Configuration.ExitOnInvalidSetting("apphost");
 PhdbHostSettings settings;
 try
 {
     settings = PhdbHostSettings.Read(builder.Configuration);
+    SettingsGuard.CheckConnectionStrings(builder.Configuration);
+    if (string.IsNullOrWhiteSpace(builder.Configuration[PhdbHostSettings.TokenKey]))
+    {
+        // No token: the simulator will run with the Simulator section.
+        SimulatorSettings.Check(builder.Configuration);
+    }
 }
-catch (InvalidSettingException e)
+catch (Exception e) when (SettingFailures.From(e, builder.Configuration) is { } failure)
 {
-    // One line naming the key, not a stack trace; 78 is EX_CONFIG.
-    await Console.Error.WriteLineAsync(e.Message);
-    return 78;
+    // One line naming the key, not a stack trace, before anything starts.
+    await Console.Error.WriteLineAsync(failure.Describe("apphost"));
+    return SettingsGuard.ExitCode;
 }
 
 var database = builder.AddPhdbDatabase(settings);

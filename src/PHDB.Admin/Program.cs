@@ -8,9 +8,11 @@ using PHDB.Admin.Publishing;
 using PHDB.Grains;
 using PHDB.Operations;
 using PHDB.Publishing;
+using PHDB.Runtime;
 using PHDB.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.ExitOnInvalidSetting("admin");
 builder.AddServiceDefaults();
 builder.UseOrleansClient(client => client.UsePhdbCluster(builder.Configuration));
 
@@ -49,6 +51,7 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+app.Services.ValidateSettings(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using Microsoft.Extensions.Configuration;
 using PHDB.Cli.Commands;
 using PHDB.Cli.Output;
+using PHDB.Runtime;
 
 namespace PHDB.Cli;
 
@@ -94,6 +96,13 @@ internal static class PhdbCommandLine
         {
             output.Error.WriteLine("phdb: interrupted.");
             return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+            when (SettingFailures.From(e, new ConfigurationBuilder().AddEnvironmentVariables().Build()) is { } failure)
+        {
+            // A setting phdb read from its environment, e.g. Export__Parallelism=abc: one line, EX_CONFIG.
+            output.Error.WriteLine($"phdb: {failure}");
+            return ExitCodes.Configuration;
         }
         catch (Exception e)
         {

@@ -2,17 +2,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PHDB.Migrations;
+using PHDB.Runtime;
 
 var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.ExitOnInvalidSetting("migrator");
 builder.AddServiceDefaults();
 builder.Services.AddSingleton<SchemaMigrator>();
 using var host = builder.Build();
+host.Services.ValidateSettings(builder.Configuration);
 
 var connectionString = builder.Configuration.GetConnectionString("phdb");
 if (string.IsNullOrWhiteSpace(connectionString))
 {
-    await Console.Error.WriteLineAsync("ConnectionStrings:phdb is not set: there is no database to migrate.");
-    return 2;
+    SettingsGuard.Exit(
+        "migrator",
+        new SettingFailure("ConnectionStrings:phdb", null, "must be set: there is no database to migrate")
+    );
 }
 
 await host.StartAsync();

@@ -2,9 +2,11 @@ using Orleans.Configuration;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
 using PHDB.Publishing;
+using PHDB.Runtime;
 using PHDB.Silo;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.ExitOnInvalidSetting("silo");
 builder.AddServiceDefaults();
 builder.UseOrleans(silo =>
     silo.UsePhdbCluster(builder.Configuration)
@@ -22,6 +24,7 @@ builder.Services.PostConfigure<PHDB.Export.ExportOptions>(options =>
 builder.Services.AddHealthChecks().AddCheck<SiloMembershipHealthCheck>("orleans-membership");
 
 var app = builder.Build();
+app.Services.ValidateSettings(app.Configuration);
 app.MapDefaultEndpoints();
 app.MapHarvestControl();
 app.MapPublicationControl();

@@ -1,6 +1,8 @@
+using PHDB.Runtime;
 using PHDB.Simulator.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.ExitOnInvalidSetting("simulator");
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
 {
     // Standalone default; Aspire, ASPNETCORE_URLS and --urls take precedence.
@@ -10,6 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.AddServiceDefaults();
 builder.Services.AddProductHuntSimulator(builder.Configuration);
 var app = builder.Build();
+app.Services.ValidateSettings(app.Configuration);
 app.MapDefaultEndpoints();
 app.MapProductHuntSimulator();
 await app.RunAsync();

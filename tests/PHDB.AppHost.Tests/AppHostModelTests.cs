@@ -237,7 +237,11 @@ public sealed class AppHostModelTests
 
         Assert.True(result.ExitCode == 78, result.ToString());
         var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("Parameters:producthunt-token ", line, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "apphost: invalid setting Parameters:producthunt-token (not set): ",
+            line,
+            StringComparison.Ordinal
+        );
         Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
     }
 }

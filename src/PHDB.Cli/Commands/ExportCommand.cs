@@ -7,6 +7,7 @@ using PHDB.Cli.Output;
 using PHDB.Cli.Rendering;
 using PHDB.Export;
 using PHDB.Export.Schema;
+using PHDB.Runtime;
 using Spectre.Console;
 
 namespace PHDB.Cli.Commands;
@@ -211,7 +212,9 @@ internal static class ExportCommand
 
         if (options.Validate() is { } problem)
         {
-            throw CliException.Configuration($"{problem.Key}: {problem.Message}");
+            throw CliException.Configuration(
+                SettingFailures.For(problem.Key, configuration[problem.Key], problem.Message).ToString()
+            );
         }
 
         return options;

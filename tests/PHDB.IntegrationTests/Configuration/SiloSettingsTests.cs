@@ -1,0 +1,41 @@
+namespace PHDB.IntegrationTests.Configuration;
+
+/// <summary>A silo refuses a bad harvest, export or connection setting in one line with exit 78, before it joins a cluster.</summary>
+public sealed class SiloSettingsTests
+{
+    [Theory]
+    [InlineData("Harvest__Window", "abc", "Harvest:Window", "='abc': a duration")]
+    [InlineData(
+        "ProductHunt__BaseAddress",
+        "notaurl",
+        "ProductHunt:BaseAddress",
+        "='notaurl': must be an absolute URL"
+    )]
+    [InlineData(
+        "ConnectionStrings__phdb",
+        "Host=127.0.0.1;Port=abc;Password=hunter2",
+        "ConnectionStrings:phdb",
+        "=(secret): "
+    )]
+    public async Task A_bad_setting_stops_the_silo_with_one_line_and_exit_78(
+        string variable,
+        string value,
+        string key,
+        string shown
+    )
+    {
+        var environment = new Dictionary<string, string>
+        {
+            // Valid but unreachable: the silo must refuse its settings before it connects anywhere.
+            ["ConnectionStrings__phdb"] = "Host=127.0.0.1;Port=1;Database=phdb;Username=phdb;Password=unused",
+            ["Harvest__StartAutomatically"] = "false",
+            ["ProductHunt__Token"] = "unused-token",
+            [variable] = value,
+        };
+
+        var result = await HostProcess.RunAsync("PHDB.Silo", environment, TestContext.Current.CancellationToken);
+
+        var line = InvalidSettingLine.Assert(result, "silo", key, shown);
+        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+    }
+}
