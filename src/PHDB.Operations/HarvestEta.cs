@@ -12,7 +12,7 @@ namespace PHDB.Operations;
 public static class HarvestEta
 {
     /// <summary>The shortest watch after which the achieved pace alone is trusted.</summary>
-    public static readonly TimeSpan MinimumSettle = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan MinimumSettle = TimeSpan.FromSeconds(10);
 
     /// <summary>How many subjects must be seen to finish before what they took stands for the others.</summary>
     public const int MinimumSubjects = 3;
