@@ -3,13 +3,21 @@ using PHDB.Grains.Harvest;
 namespace PHDB.Operations;
 
 /// <summary>
-/// Estimates when the current run ends at the rate budgets' pace: the pages left (partitions still open, each
-/// expected to need as many pages as the done ones of its kind needed on average) over the pages a request carries, over the
-/// requests per second the budgets allow.
+/// Estimates when the current run ends: the pages left (<see cref="HarvestWorkLeft"/>, its subjects with work left
+/// each taking what those seen to finish took) over the pace of the run.
+/// The pace is what the run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended with
+/// the pace the budgets in use allow (requests per second times pages per request) until it was watched for a
+/// budget window; idle budgets (an earlier run's token) add no pace.
 /// </summary>
 public static class HarvestEta
 {
-    /// <summary>Time left, or <see langword="null"/> when it cannot be estimated yet (no partition done, no budget known).</summary>
+    /// <summary>The shortest watch after which the achieved pace alone is trusted.</summary>
+    public static readonly TimeSpan MinimumSettle = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many subjects must be seen to finish before what they took stands for the others.</summary>
+    public const int MinimumSubjects = 3;
+
+    /// <summary>Time left, or <see langword="null"/> when it cannot be estimated yet (nothing fetched, no pace known).</summary>
     public static TimeSpan? Estimate(HarvestView view)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -18,46 +26,47 @@ public static class HarvestEta
             return null;
         }
 
-        var open = view.Partitions.Values.Where(p => p.Status is PartitionStatus.Pending or PartitionStatus.Running);
-        var done = view.Partitions.Values.Where(p => p.Status == PartitionStatus.Done).ToList();
-        if (done.Count == 0)
+        var perSubject = view.Pace is { SubjectsDone: >= MinimumSubjects } pace ? pace.PagesPerSubject ?? 1 : 1;
+        if (HarvestWorkLeft.Pages([.. view.Partitions.Values], perSubject) is not { } pagesLeft)
         {
             return null;
         }
 
-        // Partitions of one kind (posts windows, topics, collections) are alike; kinds are not.
-        var overall = done.Average(p => (double)p.Pages);
-        var byKind = done.GroupBy(p => Kind(p.Key)).ToDictionary(g => g.Key, g => g.Average(p => (double)p.Pages));
-        var pagesLeft = open.Sum(p => Math.Max(byKind.GetValueOrDefault(Kind(p.Key), overall) - p.Pages, 1));
         if (pagesLeft <= 0)
         {
             return TimeSpan.Zero;
         }
 
-        var requestsPerSecond = view
-            .Budgets.Values.Where(b => b.CostPerRequest > 0 && b.WindowLength > TimeSpan.Zero)
-            .Sum(b => (double)b.Limit / b.CostPerRequest / b.WindowLength.TotalSeconds);
-        if (requestsPerSecond <= 0)
-        {
-            return null;
-        }
-
-        var pagesPerRequest = Math.Max(view.ItemsPerRequest ?? 1, 1);
-        return TimeSpan.FromSeconds(pagesLeft / pagesPerRequest / requestsPerSecond);
+        return PagesPerSecond(view) is { } pagesPerSecond and > 0
+            ? TimeSpan.FromSeconds(pagesLeft / pagesPerSecond)
+            : null;
     }
 
     /// <summary>
-    /// The kind of a partition: its key's segment after the run, e.g. <c>posts</c> in <c>run3/posts/…</c>; the
-    /// one-page checks of an incremental run (<c>run3/topics/newest</c>) are a kind of their own.
+    /// The pace to expect in pages per second: the achieved one, weighted by how long it was watched against the
+    /// longest window of the budgets in use (at least <see cref="MinimumSettle"/>), the budgets' one for the rest.
     /// </summary>
-    private static string Kind(string key)
+    public static double? PagesPerSecond(HarvestView view)
     {
-        var parts = key.Split('/', 3);
-        return parts.Length switch
+        ArgumentNullException.ThrowIfNull(view);
+        var budgets = view.ActiveBudgets.Where(b => b.CostPerRequest > 0 && b.WindowLength > TimeSpan.Zero).ToList();
+        double? allowed =
+            budgets.Count == 0
+                ? null
+                : budgets.Sum(b => (double)b.Limit / b.CostPerRequest / b.WindowLength.TotalSeconds)
+                    * Math.Max(view.ItemsPerRequest ?? 1, 1);
+        if (view.Pace is not { Span.Ticks: > 0 } achieved)
         {
-            1 => key,
-            3 when parts[2] == "newest" => $"{parts[1]}/newest",
-            _ => parts[1],
-        };
+            return allowed;
+        }
+
+        if (allowed is not { } budgetPace)
+        {
+            return achieved.PagesPerSecond;
+        }
+
+        var settle = budgets.Select(b => b.WindowLength).Append(MinimumSettle).Max();
+        var weight = Math.Min(1, achieved.Span / settle);
+        return (weight * achieved.PagesPerSecond) + ((1 - weight) * budgetPace);
     }
 }

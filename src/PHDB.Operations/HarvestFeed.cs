@@ -37,6 +37,7 @@ public sealed partial class HarvestFeed(
     private readonly Dictionary<string, RateBudgetStatus> budgets = new(StringComparer.Ordinal);
     private readonly LinkedList<HarvestEvent> recent = new();
     private readonly Queue<int> batchPages = new();
+    private readonly HarvestPaceWatch pace = new(options.Value.PaceSpan);
     private HarvestStatus? status;
     private WrittenRows written = new(0, 0, 0, 0);
     private StoredTotals? totals;
@@ -260,6 +261,7 @@ public sealed partial class HarvestFeed(
             }
 
             changed = false;
+            pace.Observe(status, partitions.Values, now);
             view = new HarvestView(
                 status,
                 new Dictionary<string, PartitionProgress>(partitions, StringComparer.Ordinal),
@@ -270,7 +272,11 @@ public sealed partial class HarvestFeed(
                 written,
                 now,
                 clusterProblem ?? databaseProblem
-            );
+            )
+            {
+                IdleBudgetAfter = options.Value.IdleBudgetAfter,
+                Pace = pace.Current,
+            };
         }
 
         Volatile.Write(ref current, view);

@@ -30,4 +30,14 @@ public sealed class HarvestFeedOptions
     /// <summary>How many recent batches the items-per-request average covers.</summary>
     [Range(1, 10000)]
     public int RecentBatches { get; set; } = 200;
+
+    /// <summary>
+    /// How long a rate budget may go unused before the console shows it as idle (folded away) and the ETA ignores it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan IdleBudgetAfter { get; set; } = BudgetActivity.DefaultIdleAfter;
+
+    /// <summary>Over how long a span the ETA measures the pace the run achieves (pages committed per second).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan PaceSpan { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -61,6 +61,16 @@ public sealed record HarvestView(
         };
     }
 
+    /// <summary>How long a rate budget may go unused before it is idle (see <see cref="BudgetActivity"/>).</summary>
+    public TimeSpan IdleBudgetAfter { get; init; } = BudgetActivity.DefaultIdleAfter;
+
+    /// <summary>The pace the current run achieved while this process watched it run, if measured yet.</summary>
+    public HarvestPace? Pace { get; init; }
+
+    /// <summary>The budgets in use at <see cref="UpdatedAt"/>: idle ones (an earlier run's token) left out.</summary>
+    public IReadOnlyList<RateBudgetStatus> ActiveBudgets =>
+        [.. Budgets.Values.Where(b => !BudgetActivity.IsIdle(b, UpdatedAt, IdleBudgetAfter))];
+
     /// <summary>Partitions parked or failing now: what needs an operator's attention.</summary>
     public IReadOnlyList<PartitionProgress> Attention =>
         [

@@ -26,12 +26,23 @@ internal static class StatusCommand
         {
             Description = "Keep the status on screen, re-drawn from the harvest event stream, until Ctrl-C",
         };
+        var all = new Option<bool>("--all", "-a")
+        {
+            Description = "Also list idle rate budgets (tokens no request used for a day or more)",
+        };
         var command = new Command("status", "The harvest run, rows stored, each token's rate budget and the silos")
         {
             json,
             watch,
+            all,
         };
-        factory.AddExamples(command, "phdb status", "phdb status --watch", "phdb status --json | jq .run.phase");
+        factory.AddExamples(
+            command,
+            "phdb status",
+            "phdb status --watch",
+            "phdb status --all",
+            "phdb status --json | jq .run.phase"
+        );
         factory.SetAction(
             command,
             async (context, cancellationToken) =>
@@ -44,7 +55,7 @@ internal static class StatusCommand
                 if (context.Parse.GetValue(watch))
                 {
                     await using var watched = await context.ConnectAsync(cancellationToken);
-                    await WatchAsync(context.Output, watched, cancellationToken);
+                    await WatchAsync(context.Output, watched, context.Parse.GetValue(all), cancellationToken);
                     return ExitCodes.Ok;
                 }
 
@@ -57,7 +68,7 @@ internal static class StatusCommand
                     ClusterSession.DefaultTimeout,
                     cancellationToken
                 );
-                var report = await ReadAsync(session, totals);
+                var report = await ReadAsync(session, totals, context.Parse.GetValue(all));
                 if (context.Parse.GetValue(json))
                 {
                     context.Output.Json(report);
@@ -75,17 +86,18 @@ internal static class StatusCommand
 
     /// <summary>Reads the status once: the grains, the stored totals and the membership.</summary>
     public static Task<StatusReport> ReadAsync(ClusterSession session, CancellationToken cancellationToken) =>
-        ReadAsync(session, ReadTotalsAsync(session.Target, cancellationToken));
+        ReadAsync(session, ReadTotalsAsync(session.Target, cancellationToken), idleBudgets: false);
 
     private static async Task<StatusReport> ReadAsync(
         ClusterSession session,
-        Task<(StoredTotals? Totals, string? Problem)> totals
+        Task<(StoredTotals? Totals, string? Problem)> totals,
+        bool idleBudgets
     )
     {
         var state = await HarvestGrainState.ReadAsync(session.Client);
         var cluster = await session.Client.GetGrain<IClusterStatusGrain>(0).GetSnapshot();
         var (stored, problem) = await totals;
-        return StatusReport.From(HarvestView.Of(state, stored, DateTimeOffset.UtcNow, problem), cluster);
+        return StatusReport.From(HarvestView.Of(state, stored, DateTimeOffset.UtcNow, problem), cluster, idleBudgets);
     }
 
     /// <summary>The stored totals, or why they cannot be read (the rest of the status can still be shown).</summary>
@@ -106,7 +118,19 @@ internal static class StatusCommand
     }
 
     /// <summary>Re-draws the status on every change of the harvest until <paramref name="cancellationToken"/> fires.</summary>
-    public static async Task WatchAsync(CliOutput output, ClusterSession session, CancellationToken cancellationToken)
+    public static Task WatchAsync(CliOutput output, ClusterSession session, CancellationToken cancellationToken) =>
+        WatchAsync(output, session, idleBudgets: false, cancellationToken);
+
+    /// <summary>
+    /// Re-draws the status on every change of the harvest until <paramref name="cancellationToken"/> fires; idle
+    /// budgets only with <paramref name="idleBudgets"/>.
+    /// </summary>
+    public static async Task WatchAsync(
+        CliOutput output,
+        ClusterSession session,
+        bool idleBudgets,
+        CancellationToken cancellationToken
+    )
     {
         await using var follower = await HarvestFollower.StartAsync(session, cancellationToken);
         ClusterSnapshot? cluster = null;
@@ -127,7 +151,7 @@ internal static class StatusCommand
                 }
             }
 
-            return StatusReport.From(view, cluster);
+            return StatusReport.From(view, cluster, idleBudgets);
         }
 
         try

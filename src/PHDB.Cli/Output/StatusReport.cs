@@ -5,13 +5,17 @@ using PHDB.Operations;
 
 namespace PHDB.Cli.Output;
 
-/// <summary>The shape of <c>phdb status --json</c>: the run, rows stored, rate budgets and silos.</summary>
+/// <summary>
+/// The shape of <c>phdb status --json</c>: the run, rows stored, rate budgets (idle ones, as on the console, only
+/// when asked for; otherwise counted in <paramref name="IdleBudgetsHidden"/>) and silos.
+/// </summary>
 internal sealed record StatusReport(
     StatusReport.RunPart Run,
     StatusReport.StoredPart? Stored,
     IReadOnlyList<StatusReport.BudgetPart> Budgets,
     IReadOnlyList<StatusReport.SiloPart> Silos,
-    string? Problem
+    string? Problem,
+    int IdleBudgetsHidden = 0
 )
 {
     /// <summary>The current (or last) run.</summary>
@@ -33,7 +37,10 @@ internal sealed record StatusReport(
     /// <summary>Rows stored, by entity (votes estimated beyond a million).</summary>
     internal sealed record StoredPart(long Posts, long Comments, long Users, long Votes);
 
-    /// <summary>One API application's budget; the token appears as its last 4 characters only.</summary>
+    /// <summary>
+    /// One API application's budget; the token appears as its last 4 characters only. An idle budget was not used
+    /// for the idle period (e.g. an earlier run's token).
+    /// </summary>
     internal sealed record BudgetPart(
         string Token,
         int Limit,
@@ -41,7 +48,9 @@ internal sealed record StatusReport(
         DateTimeOffset? WindowEndsAt,
         DateTimeOffset? RateLimitedUntil,
         int RequestsThisWindow,
-        long RateLimitHits
+        long RateLimitHits,
+        bool Idle,
+        DateTimeOffset? LastUsedAt
     );
 
     /// <summary>One silo as the membership table reports it.</summary>
@@ -54,9 +63,15 @@ internal sealed record StatusReport(
         int? Activations
     );
 
-    public static StatusReport From(HarvestView view, ClusterSnapshot? cluster)
+    /// <summary>The report of <paramref name="view"/>; idle budgets only with <paramref name="idleBudgets"/>.</summary>
+    public static StatusReport From(HarvestView view, ClusterSnapshot? cluster, bool idleBudgets = false)
     {
         ArgumentNullException.ThrowIfNull(view);
+        var budgets = view
+            .Budgets.Values.Select(b => Budget(b, BudgetActivity.IsIdle(b, view.UpdatedAt, view.IdleBudgetAfter)))
+            .OrderBy(b => b.Idle)
+            .ThenBy(b => b.Token, StringComparer.Ordinal)
+            .ToList();
         var status =
             view.Status
             ?? new HarvestStatus(HarvestMode.None, HarvestPhase.Idle, 0, null, null, 0, 0, 0, 0, null, null);
@@ -76,7 +91,7 @@ internal sealed record StatusReport(
                 status.HighWaterMark
             ),
             view.Totals is { } t ? new StoredPart(t.Posts, t.Comments, t.Users, t.VotesEstimate) : null,
-            [.. view.Budgets.Values.Select(Budget).OrderBy(b => b.Token, StringComparer.Ordinal)],
+            [.. budgets.Where(b => idleBudgets || !b.Idle)],
             [
                 .. (cluster?.Silos ?? []).Select(s => new SiloPart(
                     s.Address,
@@ -87,11 +102,12 @@ internal sealed record StatusReport(
                     s.GrainActivations
                 )),
             ],
-            view.Problem
+            view.Problem,
+            idleBudgets ? 0 : budgets.Count(b => b.Idle)
         );
     }
 
-    private static BudgetPart Budget(RateBudgetStatus b) =>
+    private static BudgetPart Budget(RateBudgetStatus b, bool idle) =>
         new(
             b.TokenHint ?? "…????",
             b.Limit,
@@ -99,6 +115,8 @@ internal sealed record StatusReport(
             b.WindowEndsAt,
             b.RateLimitedUntil,
             b.RequestsThisWindow,
-            b.RateLimitHits
+            b.RateLimitHits,
+            idle,
+            b.LastUsedAt
         );
 }

@@ -32,13 +32,28 @@ internal static class StatusRenderer
                     Markup.Escape(budget.Token),
                     HarvestText.Count(budget.Remaining),
                     HarvestText.Count(budget.Limit),
-                    budget.WindowEndsAt is { } end ? HarvestText.Duration(end - now) : "window not open",
+                    budget.Idle
+                        ? budget.LastUsedAt is { } used
+                            ? $"idle: last used {HarvestText.Duration(now - used)} ago"
+                            : "idle: not used lately"
+                        : budget.WindowEndsAt is { } end && end > now
+                            ? HarvestText.Duration(end - now)
+                            : "window not open",
                     HarvestText.Count(budget.RequestsThisWindow),
                     HarvestText.Count(budget.RateLimitHits)
                 );
             }
 
             parts.Add(table);
+        }
+
+        if (report.IdleBudgetsHidden > 0)
+        {
+            parts.Add(
+                new Text(
+                    $"{report.IdleBudgetsHidden.ToString(CultureInfo.InvariantCulture)} idle budget(s) not shown (no request for a day or more); phdb status --all lists them."
+                )
+            );
         }
 
         var silos = output.Table("Silo", "Host", "Status", "Started (UTC)", "Activations");
@@ -92,8 +107,7 @@ internal static class StatusRenderer
 
         table.AddRow(
             "ETA",
-            run.EtaSeconds is { } eta
-                    ? $"about {HarvestText.Duration(TimeSpan.FromSeconds(eta))} left at the budgets' pace"
+            run.EtaSeconds is { } eta ? $"about {HarvestText.Duration(TimeSpan.FromSeconds(eta))} left"
                 : run.Phase is HarvestPhase.Running or HarvestPhase.Paused ? "not known yet"
                 : "–"
         );

@@ -16,7 +16,7 @@ namespace PHDB.Cli.Rendering;
 /// <param name="Requests">Requests (one batch each) since following began.</param>
 /// <param name="BudgetRemaining">Points left in the current windows, all tokens together.</param>
 /// <param name="BudgetLimit">Points per window, all tokens together.</param>
-/// <param name="Eta">Time left at the budgets' pace, if known.</param>
+/// <param name="Eta">Time left, if known.</param>
 internal sealed record SyncProgress(
     long RunId,
     HarvestPhase Phase,
@@ -46,8 +46,8 @@ internal sealed record SyncProgress(
             view.Written.Comments,
             view.Written.Votes,
             view.Written.Batches,
-            view.Budgets.Values.Sum(b => b.Remaining),
-            view.Budgets.Values.Sum(b => b.Limit),
+            view.ActiveBudgets.Sum(b => b.Remaining),
+            view.ActiveBudgets.Sum(b => b.Limit),
             HarvestEta.Estimate(view)
         );
     }

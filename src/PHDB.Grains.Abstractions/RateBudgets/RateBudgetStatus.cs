@@ -10,6 +10,7 @@ namespace PHDB.Grains.RateBudgets;
 /// <param name="RateLimitHits">429 answers since the grain was created.</param>
 /// <param name="WindowLength">Length of a window (learned from the API, or the configured default).</param>
 /// <param name="CostPerRequest">Points one request costs.</param>
+/// <param name="LastUsedAt">When a request last asked for a slot, if ever (budgets of tokens no longer used go idle).</param>
 /// <param name="TokenHint">The last four characters of the application's token, the only part ever shown.</param>
 [GenerateSerializer, Immutable, Alias("phdb.RateBudgetStatus")]
 public sealed record RateBudgetStatus(
@@ -22,5 +23,6 @@ public sealed record RateBudgetStatus(
     [property: Id(6)] long RateLimitHits,
     [property: Id(7)] string? TokenHint = null,
     [property: Id(8)] TimeSpan WindowLength = default,
-    [property: Id(9)] int CostPerRequest = 0
+    [property: Id(9)] int CostPerRequest = 0,
+    [property: Id(10)] DateTimeOffset? LastUsedAt = null
 );

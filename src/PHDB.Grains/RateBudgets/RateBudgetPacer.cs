@@ -20,6 +20,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     {
         ExpireLostSlots(now);
         CloseEndedWindow(now);
+        state.LastUsedAt = now;
 
         DateTimeOffset at;
         if (state.RateLimitedUntil is { } limitedUntil && now < limitedUntil + options.ResetMargin)
@@ -120,7 +121,8 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             state.RateLimitHits,
             state.TokenHint,
             WindowLength,
-            options.CostPerRequest
+            options.CostPerRequest,
+            state.LastUsedAt
         );
     }
 

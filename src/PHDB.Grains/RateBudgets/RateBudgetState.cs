@@ -47,4 +47,8 @@ public sealed class RateBudgetState
     /// <summary>The last four characters of the application's token, for display.</summary>
     [Id(10)]
     public string? TokenHint { get; set; }
+
+    /// <summary>When a slot was last asked for; persisted with the window, so a budget no longer used shows as idle.</summary>
+    [Id(11)]
+    public DateTimeOffset? LastUsedAt { get; set; }
 }

@@ -8,36 +8,47 @@ public sealed class HarvestEtaTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
 
+    /// <summary>One budget of the live API's shape: 62.5 requests per 900 s.</summary>
+    private static readonly double RequestsPerSecond = 62.5 / 900;
+
     private static HarvestStatus Status(HarvestPhase phase) =>
         new(HarvestMode.Full, phase, 1, Now, null, 4, 2, 0, 1, null, null);
 
-    private static PartitionProgress Partition(string key, PartitionStatus status, long pages) =>
-        new(key, status, null, pages, pages * 20, 0, 0, null, Now);
+    private static PartitionProgress Partition(
+        string key,
+        PartitionStatus status,
+        long pages,
+        int pending = 0,
+        bool rootRead = false
+    ) => new(key, status, null, pages, pages * 20, pending, 0, null, Now, RootExhausted: rootRead);
 
-    private static RateBudgetStatus Budget(int limit = 6_250) =>
-        new(limit, limit, null, null, 0, 0, 0, "…abcd", TimeSpan.FromMinutes(15), 100);
+    private static RateBudgetStatus Budget(int limit = 6_250, DateTimeOffset? lastUsed = null) =>
+        new(limit, limit, null, null, 0, 0, 0, "…abcd", TimeSpan.FromMinutes(15), 100, lastUsed ?? Now.AddSeconds(-5));
 
     private static HarvestView View(HarvestPhase phase, double? itemsPerRequest, params RateBudgetStatus[] budgets) =>
         HarvestView.Empty with
         {
             Status = Status(phase),
-            Partitions = new Dictionary<string, PartitionProgress>
-            {
-                ["run1/posts/a"] = Partition("run1/posts/a", PartitionStatus.Done, 100),
-                ["run1/posts/b"] = Partition("run1/posts/b", PartitionStatus.Running, 40),
-                ["run1/posts/c"] = Partition("run1/posts/c", PartitionStatus.Pending, 0),
-                ["run1/topics"] = Partition("run1/topics", PartitionStatus.Done, 15),
-            },
+            Partitions = Partitions(
+                Partition("run1/posts/a", PartitionStatus.Done, 100),
+                Partition("run1/posts/b", PartitionStatus.Running, 40),
+                Partition("run1/posts/c", PartitionStatus.Pending, 0),
+                Partition("run1/topics", PartitionStatus.Done, 15)
+            ),
             Budgets = budgets.Select((b, i) => (b, i)).ToDictionary(x => $"app-{x.i}", x => x.b),
             ItemsPerRequest = itemsPerRequest,
+            UpdatedAt = Now,
         };
+
+    private static Dictionary<string, PartitionProgress> Partitions(params PartitionProgress[] partitions) =>
+        partitions.ToDictionary(p => p.Key, StringComparer.Ordinal);
 
     [Fact]
     public void Pages_left_of_each_kind_over_the_pages_per_request_over_the_budgets_request_rate()
     {
         // Posts windows take 100 pages each: 60 + 100 left. One budget allows 62.5 requests per 900 s, 4 pages each.
         var eta = HarvestEta.Estimate(View(HarvestPhase.Running, 4, Budget()));
-        Assert.Equal(TimeSpan.FromSeconds(160 / 4.0 / (62.5 / 900)), eta);
+        Assert.Equal(160 / 4.0 / RequestsPerSecond, eta!.Value.TotalSeconds, 6);
     }
 
     [Fact]
@@ -45,22 +56,123 @@ public sealed class HarvestEtaTests
     {
         var one = HarvestEta.Estimate(View(HarvestPhase.Running, 4, Budget()))!.Value;
         var two = HarvestEta.Estimate(View(HarvestPhase.Running, 4, Budget(), Budget()))!.Value;
-        Assert.Equal(one / 2, two);
+        Assert.Equal(one.TotalSeconds / 2, two.TotalSeconds, 6);
     }
 
     [Fact]
-    public void Nothing_is_estimated_without_a_run_a_done_partition_or_a_budget()
+    public void An_idle_budget_of_an_earlier_token_adds_no_pace()
+    {
+        var active = HarvestEta.Estimate(View(HarvestPhase.Running, 4, Budget()))!.Value;
+        var withIdle = HarvestEta
+            .Estimate(View(HarvestPhase.Running, 4, Budget(), Budget(lastUsed: Now.AddDays(-3))))!
+            .Value;
+        Assert.Equal(active, withIdle);
+        Assert.Null(HarvestEta.Estimate(View(HarvestPhase.Running, 4, Budget(lastUsed: Now.AddDays(-3)))));
+
+        // The idle period is the view's.
+        var shortIdle = View(HarvestPhase.Running, 4, Budget(), Budget(lastUsed: Now.AddHours(-2))) with
+        {
+            IdleBudgetAfter = TimeSpan.FromHours(1),
+        };
+        Assert.Equal(active, HarvestEta.Estimate(shortIdle));
+    }
+
+    [Fact]
+    public void Nothing_is_estimated_without_a_run_a_fetched_page_or_a_pace()
     {
         Assert.Null(HarvestEta.Estimate(View(HarvestPhase.Completed, 4, Budget())));
         Assert.Null(HarvestEta.Estimate(View(HarvestPhase.Running, 4)));
-        var nothingDone = View(HarvestPhase.Running, 4, Budget()) with
+        var nothingFetched = View(HarvestPhase.Running, 4, Budget()) with
         {
-            Partitions = new Dictionary<string, PartitionProgress>
-            {
-                ["run1/posts/c"] = Partition("run1/posts/c", PartitionStatus.Pending, 0),
-            },
+            Partitions = Partitions(Partition("run1/posts/c", PartitionStatus.Pending, 0)),
         };
-        Assert.Null(HarvestEta.Estimate(nothingDone));
+        Assert.Null(HarvestEta.Estimate(nothingFetched));
+    }
+
+    [Fact]
+    public void The_pace_achieved_replaces_the_budgets_pace_once_watched_for_a_budget_window()
+    {
+        // 160 pages left; the budget allows 4 × 62.5 / 900 pages a second, the run achieved 0.1.
+        var achieved = new HarvestPace(90, TimeSpan.FromMinutes(15));
+        var watched = View(HarvestPhase.Running, 4, Budget()) with { Pace = achieved };
+        Assert.Equal(1_600, HarvestEta.Estimate(watched)!.Value.TotalSeconds, 6);
+
+        // Watched for a third of the window: a third of the achieved pace, two thirds of the budgets'.
+        var briefly = watched with
+        {
+            Pace = new HarvestPace(30, TimeSpan.FromMinutes(5)),
+        };
+        var pace = (0.1 / 3) + (2 * 4 * RequestsPerSecond / 3);
+        Assert.Equal(pace, HarvestEta.PagesPerSecond(briefly)!.Value, 9);
+        Assert.Equal(160 / pace, HarvestEta.Estimate(briefly)!.Value.TotalSeconds, 6);
+
+        // Without a budget in use, the pace achieved is all there is.
+        Assert.Equal(
+            1_600,
+            HarvestEta
+                .Estimate(watched with { Budgets = new Dictionary<string, RateBudgetStatus>() })!
+                .Value.TotalSeconds,
+            6
+        );
+    }
+
+    [Fact]
+    public void A_resumed_run_whose_small_partitions_ended_first_expects_the_rest_to_be_as_large_as_those_that_got_further()
+    {
+        // Before the restart the early, quiet posts windows ended with 2 pages each; the busy ones got to 50 and 80
+        // pages and still have posts with comments and votes to read. The old estimate took every open window for a
+        // 2-page one: a handful of pages, seconds at the budget's pace.
+        var partitions = new List<PartitionProgress>
+        {
+            Partition("run1/topics", PartitionStatus.Done, 15, rootRead: true),
+            Partition("run1/collections", PartitionStatus.Done, 3, rootRead: true),
+        };
+        partitions.AddRange(
+            Enumerable.Range(0, 6).Select(i => Partition($"run1/posts/{i:00}", PartitionStatus.Done, 2, rootRead: true))
+        );
+        partitions.Add(Partition("run1/posts/50", PartitionStatus.Running, 50, pending: 30, rootRead: true));
+        partitions.Add(Partition("run1/posts/51", PartitionStatus.Running, 80, pending: 10, rootRead: true));
+        partitions.AddRange(
+            Enumerable.Range(52, 4).Select(i => Partition($"run1/posts/{i}", PartitionStatus.Pending, 0))
+        );
+
+        var left = HarvestWorkLeft.Pages(partitions)!.Value;
+
+        // Posts windows need (6 × 2 + 50 + 80) / 8 ≥ 17.75 pages each; the open ones at least a page per post left.
+        Assert.True(left >= 30 + 10 + (4 * 17.75), $"{left} pages left");
+    }
+
+    [Fact]
+    public void An_open_partition_needs_a_page_per_subject_with_work_left_and_one_for_its_unread_connection()
+    {
+        var left = HarvestWorkLeft.Pages([
+            Partition("run1/posts/a", PartitionStatus.Done, 10, rootRead: true),
+            Partition("run1/posts/b", PartitionStatus.Running, 10, pending: 25, rootRead: true),
+            Partition("run1/posts/c", PartitionStatus.Running, 10, pending: 5),
+        ]);
+        Assert.Equal(25 + 6, left);
+    }
+
+    [Fact]
+    public void Subjects_with_work_left_take_as_many_pages_as_those_seen_to_finish()
+    {
+        // While watched, 10 posts finished their comments and votes in 80 pages: the 30 left take 240 more.
+        var view = View(HarvestPhase.Running, 4, Budget()) with
+        {
+            Partitions = Partitions(
+                Partition("run1/posts/a", PartitionStatus.Done, 1, rootRead: true),
+                Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 30, rootRead: true)
+            ),
+            Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 10),
+        };
+        Assert.Equal(240 / (80 / 900.0), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+
+        // Two subjects seen to finish are too few to stand for the others: a page each.
+        var few = view with
+        {
+            Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 2),
+        };
+        Assert.Equal(30 / (80 / 900.0), HarvestEta.Estimate(few)!.Value.TotalSeconds, 6);
     }
 
     [Fact]
@@ -70,15 +182,13 @@ public sealed class HarvestEtaTests
         // not what the check took.
         var view = View(HarvestPhase.Running, 1, Budget()) with
         {
-            Partitions = new Dictionary<string, PartitionProgress>
-            {
-                ["run2/topics/newest"] = Partition("run2/topics/newest", PartitionStatus.Done, 1),
-                ["run2/collections/newest"] = Partition("run2/collections/newest", PartitionStatus.Done, 1),
-                ["run2/topics"] = Partition("run2/topics", PartitionStatus.Pending, 0),
-            },
+            Partitions = Partitions(
+                Partition("run2/topics/newest", PartitionStatus.Done, 1),
+                Partition("run2/collections/newest", PartitionStatus.Done, 1),
+                Partition("run2/topics", PartitionStatus.Pending, 0)
+            ),
         };
-        var overall = HarvestEta.Estimate(view);
-        Assert.Equal(TimeSpan.FromSeconds(1 / (62.5 / 900)), overall);
+        Assert.Equal(1 / RequestsPerSecond, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
         var withHistory = view with
         {
             Partitions = new Dictionary<string, PartitionProgress>(view.Partitions)
@@ -86,6 +196,6 @@ public sealed class HarvestEtaTests
                 ["run1/topics"] = Partition("run1/topics", PartitionStatus.Done, 15),
             },
         };
-        Assert.Equal(TimeSpan.FromSeconds(15 / (62.5 / 900)), HarvestEta.Estimate(withHistory));
+        Assert.Equal(15 / RequestsPerSecond, HarvestEta.Estimate(withHistory)!.Value.TotalSeconds, 6);
     }
 }

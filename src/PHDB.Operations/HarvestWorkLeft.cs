@@ -1,0 +1,75 @@
+using PHDB.Grains.Harvest;
+
+namespace PHDB.Operations;
+
+/// <summary>
+/// The pages a run still has to fetch, estimated from its partitions: each open partition is expected to need as
+/// many pages as the partitions of its kind (posts windows, topics, collections) need, and at least a page for its
+/// own connection if unread and, for each post, collection or user it knows to have work left, as many pages as such
+/// a subject was seen to take.
+/// </summary>
+/// <remarks>
+/// What a partition of a kind needs is learned from the done ones and from the open ones that already got further:
+/// the first partitions to end are the small ones (early, quiet posts windows end before busy ones), so an
+/// average of the done ones alone would take the rest for as small, most of all in a resumed run.
+/// </remarks>
+public static class HarvestWorkLeft
+{
+    /// <summary>Pages left, or <see langword="null"/> before any partition of the run has fetched a page.</summary>
+    /// <param name="partitions">The run's partitions.</param>
+    /// <param name="pagesPerSubject">
+    /// The pages a subject with work left takes (its comments, replies and votes): what the subjects seen to finish
+    /// took, else 1.
+    /// </param>
+    public static double? Pages(IReadOnlyCollection<PartitionProgress> partitions, double pagesPerSubject = 1)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        var open = partitions.Where(p => p.Status is PartitionStatus.Pending or PartitionStatus.Running).ToList();
+        if (open.Count == 0)
+        {
+            return 0;
+        }
+
+        var started = partitions.Where(p => p.Pages > 0).ToList();
+        if (started.Count == 0)
+        {
+            return null;
+        }
+
+        var overall = Expected(started);
+        var byKind = started.GroupBy(p => Kind(p.Key)).ToDictionary(g => g.Key, g => Expected([.. g]));
+        var perSubject = Math.Max(pagesPerSubject, 1);
+        return open.Sum(p => Math.Max(byKind.GetValueOrDefault(Kind(p.Key), overall) - p.Pages, Floor(p, perSubject)));
+    }
+
+    /// <summary>
+    /// The pages a partition of a kind needs: the mean of the done ones, where a partition still open counts with the
+    /// pages it fetched so far when that is more (it needs at least those).
+    /// </summary>
+    private static double Expected(IReadOnlyList<PartitionProgress> started)
+    {
+        var done = started.Where(p => p.Status == PartitionStatus.Done).ToList();
+        var doneMean = done.Count > 0 ? done.Average(p => (double)p.Pages) : 0;
+        var lowerBounds = started.Select(p => p.Status == PartitionStatus.Done ? p.Pages : Math.Max(p.Pages, doneMean));
+        return lowerBounds.Average();
+    }
+
+    /// <summary>The pages an open partition needs at least: its own connection's next page, and those of its subjects with work left.</summary>
+    private static double Floor(PartitionProgress partition, double pagesPerSubject) =>
+        (partition.RootExhausted ? 0 : 1) + (partition.PendingSubjects * pagesPerSubject);
+
+    /// <summary>
+    /// The kind of a partition: its key's segment after the run, e.g. <c>posts</c> in <c>run3/posts/…</c>; the
+    /// one-page checks of an incremental run (<c>run3/topics/newest</c>) are a kind of their own.
+    /// </summary>
+    internal static string Kind(string key)
+    {
+        var parts = key.Split('/', 3);
+        return parts.Length switch
+        {
+            1 => key,
+            3 when parts[2] == "newest" => $"{parts[1]}/newest",
+            _ => parts[1],
+        };
+    }
+}

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using PHDB.Grains.Harvest;
+using PHDB.Harvest.Tests.Engine;
+using PHDB.Operations;
+using PHDB.Simulator.Hosting;
+using PHDB.Storage;
+using PHDB.Testing;
+using PHDB.Testing.Harvest;
+
+namespace PHDB.Harvest.Tests.Eta;
+
+/// <summary>The ETA the console shows for a full harvest resumed by a new cluster, against the time it really takes.</summary>
+public sealed class ResumedRunEtaTests(PostgresServer postgres)
+{
+    private const int Points = 2_000;
+    private const int Cost = 100;
+
+    // 20 requests a window of 2 s: the budget, not the machine, bounds the harvest.
+    private const int WindowSeconds = 2;
+
+    /// <summary>How far off the actual remaining time the ETA may be.</summary>
+    private const double Tolerance = 0.25;
+
+    [Fact]
+    public async Task The_eta_of_a_half_done_run_resumed_by_a_new_cluster_is_within_a_quarter_of_the_time_it_takes()
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var output = TestContext.Current.TestOutputHelper;
+        await using var simulator = await SimulatorHost.StartAsync(
+            o =>
+            {
+                o.Scale = 150;
+                o.Clock.Speed = 0;
+                o.RateLimit.Points = Points;
+                o.RateLimit.CostPerRequest = Cost;
+                o.RateLimit.WindowSeconds = WindowSeconds;
+            },
+            cancellationToken: cancellation
+        );
+        var database = await postgres.CreateMigratedDatabaseAsync("resumed_run_eta", cancellation);
+        var settings = new Dictionary<string, string?>
+        {
+            // Yearly posts windows from 2001, a dozen years before the world's first post: the empty windows end at
+            // their first page, the busy ones last to the end, as early quiet windows do in a live full harvest.
+            ["Harvest:Epoch"] = "2001-01-01T00:00:00Z",
+            ["Harvest:Window"] = "365.00:00:00",
+            ["Harvest:RateBudget:DefaultLimit"] = Points.ToString(CultureInfo.InvariantCulture),
+            ["Harvest:RateBudget:CostPerRequest"] = Cost.ToString(CultureInfo.InvariantCulture),
+            ["Harvest:RateBudget:DefaultWindow"] = TimeSpan
+                .FromSeconds(WindowSeconds)
+                .ToString("c", CultureInfo.InvariantCulture),
+            ["Harvest:RateBudget:ResetMargin"] = "00:00:00.100",
+        };
+
+        var first = await HarvestCluster.StartAsync(database, simulator, silos: 1, settings: settings);
+        try
+        {
+            var coordinator = first.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+            await coordinator.StartFull();
+            await Eventually.HoldsAsync(
+                async () => await coordinator.GetStatus() is { } s && s.Done * 2 >= s.Partitions,
+                TimeSpan.FromMinutes(2),
+                "half the partitions of the full harvest done"
+            );
+            var status = await coordinator.GetStatus();
+            output?.WriteLine($"stopping the cluster with {status.Done} of {status.Partitions} partitions done");
+            Assert.True(status.Done < status.Partitions, "the cluster is stopped in the middle of the run");
+        }
+        finally
+        {
+            await first.StopAllSilosAsync(cancellation);
+            await first.DisposeAsync();
+        }
+
+        await using var second = await HarvestCluster.StartAsync(database, simulator, silos: 1, settings: settings);
+        await using var dataSource = NpgsqlDataSource.Create(database);
+        using var feed = new HarvestFeed(
+            second.Client,
+            new StoredTotalsReader(dataSource),
+            TimeProvider.System,
+            Options.Create(new HarvestFeedOptions { PushInterval = TimeSpan.FromMilliseconds(100) }),
+            NullLogger<HarvestFeed>.Instance
+        );
+        await feed.StartAsync(cancellation);
+        try
+        {
+            // The console as an operator opens it after the restart: once it watched the resumed run for a moment.
+            HarvestView? read = null;
+            await Eventually.HoldsAsync(
+                () =>
+                {
+                    var view = feed.Current;
+                    if (view.Pace is { Span.TotalSeconds: >= 5 } && HarvestEta.Estimate(view) is not null)
+                    {
+                        read = view;
+                    }
+
+                    return Task.FromResult(read is not null);
+                },
+                TimeSpan.FromMinutes(1),
+                "an ETA on the console after the restart"
+            );
+            var eta = HarvestEta.Estimate(read!)!.Value;
+
+            var coordinator = second.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+            await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(2), "resumed full harvest");
+            var actual = (await coordinator.GetStatus()).FinishedAt!.Value - read!.UpdatedAt;
+            output?.WriteLine(
+                $"ETA {eta.TotalSeconds:F1} s with {read.Status!.Done} of {read.Status.Partitions} partitions done, "
+                    + $"{read.Pace} watched; the run took {actual.TotalSeconds:F1} s more"
+            );
+            Assert.True(
+                Math.Abs((eta - actual).TotalSeconds) <= Tolerance * actual.TotalSeconds,
+                $"the ETA was {eta.TotalSeconds:F1} s, the run took {actual.TotalSeconds:F1} s more"
+            );
+        }
+        finally
+        {
+            await feed.StopAsync(CancellationToken.None);
+        }
+    }
+}
