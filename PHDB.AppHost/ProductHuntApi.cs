@@ -2,7 +2,8 @@ namespace PHDB.AppHost;
 
 /// <summary>
 /// Where the harvest reads from: the live Product Hunt API when the <c>producthunt-token</c> parameter has a value,
-/// else the simulator this AppHost starts, with a token generated for this run.
+/// else the simulator this AppHost starts, with a token generated for this run (or with the configured token when
+/// <c>Phdb:UseSimulator</c> is set).
 /// </summary>
 /// <param name="Token">The API token handed to the silos.</param>
 /// <param name="Simulator">The simulator, when it stands in for the live API.</param>

@@ -3,7 +3,10 @@ using PHDB.Runtime;
 
 namespace PHDB.AppHost;
 
-/// <summary>Adds the Product Hunt API the harvest reads: the live one, or the bundled simulator.</summary>
+/// <summary>
+/// Adds the Product Hunt API the harvest reads: the live one when a token is configured, else (or when
+/// <c>Phdb:UseSimulator</c> is set) the bundled simulator.
+/// </summary>
 internal static class ProductHuntApiResources
 {
     private const string TokenParameter = "producthunt-token";
@@ -13,16 +16,20 @@ internal static class ProductHuntApiResources
         PhdbHostSettings settings
     )
     {
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[$"Parameters:{TokenParameter}"]))
+        var token = string.IsNullOrWhiteSpace(builder.Configuration[$"Parameters:{TokenParameter}"])
+            ? builder.AddParameter(
+                "simulator-token",
+                "phdb-sim-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+                secret: true
+            )
+            : builder.AddParameter(TokenParameter, secret: true);
+        if (token.Resource.Name == TokenParameter && !settings.UseSimulator)
         {
-            return new ProductHuntApi(builder.AddParameter(TokenParameter, secret: true), null);
+            return new ProductHuntApi(token, null);
         }
 
-        var token = builder.AddParameter(
-            "simulator-token",
-            "phdb-sim-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            secret: true
-        );
+        // The simulator's only application answers to the token: the generated one, or the configured one when
+        // Phdb:UseSimulator chooses the simulator over the live API.
         var simulator = builder
             .AddProject<Projects.PHDB_Simulator>("simulator")
             .WithEndpoint("http", endpoint => endpoint.Port = settings.SimulatorPort)

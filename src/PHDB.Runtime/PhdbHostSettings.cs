@@ -7,10 +7,13 @@ namespace PHDB.Runtime;
 /// <param name="Silos">How many silo processes to run (1–16).</param>
 /// <param name="DataDirectory">Where PHDB keeps its local PostgreSQL cluster.</param>
 /// <param name="AdminPort">Port of the admin console on 127.0.0.1.</param>
-/// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when no token is configured).</param>
+/// <param name="SimulatorPort">Port of the API simulator on 127.0.0.1 (when it runs).</param>
 /// <param name="StartHarvest">Whether the silos start a full harvest by themselves when none has run.</param>
 /// <param name="PostgresBinDirectory">Folder of <c>initdb</c> and <c>postgres</c>; found automatically when empty.</param>
 /// <param name="RequireToken">Whether a Product Hunt API token must be configured (no simulator stands in).</param>
+/// <param name="UseSimulator">
+/// Whether the bundled simulator is harvested even when a token is configured; it then accepts that token.
+/// </param>
 public sealed record PhdbHostSettings(
     int Silos,
     string DataDirectory,
@@ -18,7 +21,8 @@ public sealed record PhdbHostSettings(
     int SimulatorPort,
     bool StartHarvest,
     string? PostgresBinDirectory,
-    bool RequireToken = false
+    bool RequireToken = false,
+    bool UseSimulator = false
 )
 {
     /// <summary>The configuration key of the Product Hunt API token (the AppHost's parameter <c>producthunt-token</c>).</summary>
@@ -45,6 +49,7 @@ public sealed record PhdbHostSettings(
         var adminPort = ReadInt(section, "AdminPort", 5080, 1, 65535);
         var simulatorPort = ReadInt(section, "SimulatorPort", 5090, 1, 65535);
         var startHarvest = ReadBool(section, "StartHarvest", true);
+        var useSimulator = ReadBool(section, "UseSimulator", false);
         var dataDirectory = section["DataDirectory"];
         return new PhdbHostSettings(
             silos,
@@ -53,7 +58,8 @@ public sealed record PhdbHostSettings(
             simulatorPort,
             startHarvest,
             section["PostgresBinDirectory"],
-            requireToken
+            requireToken,
+            useSimulator
         );
     }
 

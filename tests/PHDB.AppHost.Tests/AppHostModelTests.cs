@@ -83,6 +83,37 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task UseSimulator_runs_the_simulator_with_the_configured_token()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            [
+                "--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x",
+                "--Parameters:producthunt-token=configured-token",
+                "--Phdb:UseSimulator=true",
+            ],
+            TestContext.Current.CancellationToken
+        );
+
+        Assert.DoesNotContain(builder.Resources, r => r.Name == "simulator-token");
+        Assert.Contains(
+            builder.Resources,
+            r => r.Name == "producthunt-token" && r is ParameterResource { Secret: true }
+        );
+        var simulator = builder.Resources.Single(r => r.Name == "simulator");
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
+        );
+        foreach (var callback in simulator.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        var environment = context.EnvironmentVariables;
+        var token = Assert.IsType<ParameterResource>(environment["Simulator__Applications__0__DeveloperToken"], false);
+        Assert.Equal("producthunt-token", token.Name);
+    }
+
+    [Fact]
     public async Task Missing_postgres_binaries_stop_the_apphost_with_what_to_install()
     {
         var error = await Assert.ThrowsAsync<PostgresNotInstalledException>(async () =>
@@ -103,6 +134,7 @@ public sealed class AppHostModelTests
     [InlineData("Silos", "many")]
     [InlineData("AdminPort", "70000")]
     [InlineData("RequireToken", "maybe")]
+    [InlineData("UseSimulator", "yes")]
     public void Invalid_settings_are_refused_with_the_key_named(string key, string value)
     {
         var configuration = new ConfigurationBuilder()

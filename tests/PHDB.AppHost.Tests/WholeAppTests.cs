@@ -15,6 +15,7 @@ using PHDB.Testing.Truth;
 namespace PHDB.AppHost.Tests;
 
 /// <summary>The whole distributed app, started as <c>dotnet run --project PHDB.AppHost</c> would start it.</summary>
+[Collection(WholeApp.Collection)]
 public sealed partial class WholeAppTests : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);

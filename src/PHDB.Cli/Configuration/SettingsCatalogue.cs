@@ -38,6 +38,12 @@ internal static class SettingsCatalogue
         ),
         new("Phdb:RequireToken", typeof(bool), "false", "refuse to start without Parameters:producthunt-token"),
         new(
+            "Phdb:UseSimulator",
+            typeof(bool),
+            "false",
+            "harvest the simulator even with a token set (the simulator then accepts that token)"
+        ),
+        new(
             "Parameters:admin-password",
             typeof(string),
             null,
