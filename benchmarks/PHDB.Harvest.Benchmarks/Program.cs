@@ -13,6 +13,17 @@ using PHDB.Testing;
 // Usage: dotnet run -c Release --project benchmarks/PHDB.Harvest.Benchmarks -- [--scale 50000] [--window 3]
 //        [--original-windows 3] [--silos 2] [--workers 4] [--only original,throttled,unthrottled] [--timeout 60]
 //        [--cap 1000] [--until posts]
+//        memory [--scale 1000000] [--mark 100000] [--workers 4] [--cap 10000] [--timeout 60] [--silo PHDB.Silo.dll]
+//        (the posts phase by one silo process, its resident memory at each mark)
+if (args.Length > 0 && args[0] == "memory")
+{
+    var memory = SiloMemoryOptions.Parse(args);
+    var readings = await SiloMemoryMeasurement.RunAsync(memory);
+    Console.WriteLine();
+    SiloMemoryReport.Write(Console.Out, memory, readings);
+    return;
+}
+
 var options = BenchmarkOptions.Parse(args);
 var original = new BenchmarkApplication("Original", "original-token", BenchmarkOptions.Points);
 var phdb = new BenchmarkApplication("PHDB", "phdb-token", BenchmarkOptions.Points);

@@ -54,12 +54,12 @@ public static class CrawlTaskWorkItems
 
     /// <summary>
     /// The nested connections a page of <paramref name="task"/> revealed, and the disclosed users it referred to
-    /// whose profiles are neither in the page nor in <paramref name="storedUsers"/>.
+    /// whose profiles are neither in the page nor stored already (<paramref name="isStored"/>).
     /// </summary>
     public static IReadOnlyList<DiscoveredSubject> Discovered(
         this CrawlTask task,
         WorkResult result,
-        IReadOnlySet<long> storedUsers
+        Func<long, bool> isStored
     )
     {
         var found = new List<DiscoveredSubject>();
@@ -72,7 +72,7 @@ public static class CrawlTaskWorkItems
             .Where(u => u.Id is not null)
             .Select(u => u.Id!.Value)
             .Except(batch.Users.Select(u => u.Id))
-            .Where(id => !storedUsers.Contains(id))
+            .Where(id => !isStored(id))
             .Distinct();
         found.AddRange(referred.Select(id => new DiscoveredSubject(CrawlTaskKind.User, id)));
         switch (task.Kind)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -32,7 +31,7 @@ public sealed partial class HarvestWorker(
 ) : BackgroundService
 {
     private static readonly PostsPage FullPostsPage = new() { Order = PostsOrder.Newest };
-    private readonly ConcurrentDictionary<long, byte> storedUsers = new();
+    private readonly RecentlyStoredUsers storedUsers = new();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -348,13 +347,9 @@ public sealed partial class HarvestWorker(
                 );
             }
 
-            foreach (var user in batch.Users)
-            {
-                storedUsers.TryAdd(user.Id, 0);
-            }
+            storedUsers.AddRange(batch.Users.Select(u => u.Id));
 
             telemetry.Pages.Add(answered.Count);
-            var stored = storedUsers.Keys.ToHashSet();
             outcomes.AddRange(
                 answered.Select(a =>
                     (
@@ -363,7 +358,7 @@ public sealed partial class HarvestWorker(
                             a.Ticket.Task,
                             a.Ticket.Task.NextAfter(a.Result),
                             a.Result.NodeCount,
-                            a.Ticket.Task.Discovered(a.Result, stored),
+                            a.Ticket.Task.Discovered(a.Result, storedUsers.Contains),
                             NewestRow: a.Ticket.Task.NewestRow(a.Result)
                         )
                     )

@@ -3,6 +3,12 @@ using System.Globalization;
 namespace PHDB.Grains.Harvest;
 
 /// <summary>A post's nested work and counts; see <see cref="IPostGrain"/>.</summary>
+/// <remarks>
+/// A full harvest activates one per post it lists, far faster than the default collection age (15 minutes) retires
+/// them, so a silo would hold every post of the posts phase in memory. Idle ones go after 2 minutes: a post's nested
+/// work reactivates it from its persisted state.
+/// </remarks>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)] IPersistentState<PostState> state)
     : Grain,
         IPostGrain

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace PHDB.Harvest.Benchmarks;
+
+/// <summary>The command line of <c>memory</c>: <c>--name value</c> pairs, all optional.</summary>
+/// <param name="Scale">Posts in the simulated world.</param>
+/// <param name="Mark">Posts stored at which the first reading is taken (the reference of the ratio).</param>
+/// <param name="Workers">Harvest workers of the silo.</param>
+/// <param name="Cap">The simulator's complexity cap.</param>
+/// <param name="TimeoutMinutes">A posts phase that takes longer stops the run with what was reached.</param>
+/// <param name="Silo">The silo's entry assembly (<c>PHDB.Silo.dll</c>), run as its own process.</param>
+internal sealed record SiloMemoryOptions(int Scale, int Mark, int Workers, int Cap, int TimeoutMinutes, string Silo)
+{
+    public static SiloMemoryOptions Parse(string[] args) =>
+        new(
+            Number(args, "scale", 1_000_000),
+            Number(args, "mark", 100_000),
+            Number(args, "workers", 4),
+            Number(args, "cap", 10_000),
+            Number(args, "timeout", 60),
+            Path.GetFullPath(Text(args, "silo") ?? DefaultSilo())
+        );
+
+    /// <summary>The Release build of <c>src/PHDB.Silo</c> next to this benchmark's own build.</summary>
+    private static string DefaultSilo() =>
+        Path.Join(
+            AppContext.BaseDirectory,
+            "..",
+            "..",
+            "..",
+            "..",
+            "..",
+            "src",
+            "PHDB.Silo",
+            "bin",
+            "Release",
+            "net10.0",
+            "PHDB.Silo.dll"
+        );
+
+    private static string? Text(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, "--" + name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+    }
+
+    private static int Number(string[] args, string name, int fallback) =>
+        Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+}
