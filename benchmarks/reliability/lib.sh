@@ -7,6 +7,7 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 CONFIGURATION=${CONFIGURATION:-Debug}
 RESULTS=${RESULTS:-}          # a file that result lines are appended to, if set
 SCALE=${SCALE:-3000}          # posts in the simulated world
+RATE_POINTS=${RATE_POINTS:-6250} # the simulated API's rate budget per 15-minute window (the live API's is 6,250)
 WORK=$(mktemp -d /tmp/phdb-reliability.XXXXXX)
 chmod 755 "$WORK" # PostgreSQL runs as postgres and must reach its data directory
 APPHOST_PID=""
@@ -42,8 +43,8 @@ build() {
 apphost_start() {
   SIM_PORT=$(free_port)
   ADMIN_PORT=$(free_port)
-  DATA="$WORK/data"
-  mkdir -p "$DATA"
+  DATA=$(mktemp -d "$WORK/data.XXXX")
+  chmod 755 "$DATA"
   say "starting the AppHost (data $DATA, simulator port $SIM_PORT, log $LOG)"
   (
     cd "$REPO"
@@ -54,7 +55,7 @@ apphost_start() {
       ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://127.0.0.1:$(free_port)" \
       Phdb__DataDirectory="$DATA" Phdb__AdminPort="$ADMIN_PORT" Phdb__SimulatorPort="$SIM_PORT" \
       Parameters__admin-password="reliability-$(date +%s%N)" \
-      Simulator__Scale="$SCALE" Simulator__Clock__Speed=0 \
+      Simulator__Scale="$SCALE" Simulator__Clock__Speed=0 Simulator__RateLimit__Points="$RATE_POINTS" \
       "$@" \
       setsid dotnet run --no-build -c "$CONFIGURATION" --no-launch-profile --project PHDB.AppHost
   ) >"$LOG" 2>&1 &
@@ -84,10 +85,23 @@ alive() {
 
 describe() { local p; for p in "$@"; do ps -o pid=,stat=,args= -p "$p" 2>/dev/null | cut -c1-150; done; }
 
+# Every process of the running AppHost: its own tree, plus DCP, which detaches into sessions of its own (found by the
+# AppHost pid it monitors), and everything in DCP's process groups (PostgreSQL, silos, console, simulator, migrator),
+# including processes orphaned to init.
+apphost_pids() {
+  local pids app groups
+  pids=$(tree_pids "$APPHOST_PID")
+  for app in $pids; do
+    for dcp in $(pgrep -f "dcp start-apiserver --monitor $app( |$)" || true); do pids="$pids $(tree_pids "$dcp")"; done
+  done
+  groups=$(for p in $pids; do ps -o pgid= -p "$p" 2>/dev/null; done | tr -d ' ' | sort -u | paste -sd'|' -)
+  { echo $pids | tr ' ' '\n'; ps -eo pid=,pgid= | awk -v g="^($groups)$" '$2 ~ g { print $1 }'; } | sort -un
+}
+
 silo_pids() {
   local p
-  for p in $(tree_pids "$APPHOST_PID"); do
-    if tr '\0' ' ' <"/proc/$p/cmdline" 2>/dev/null | grep -q 'PHDB.Silo'; then echo "$p"; fi
+  for p in $(apphost_pids); do
+    if [[ "$(readlink "/proc/$p/exe" 2>/dev/null)" == */PHDB.Silo ]]; then echo "$p"; fi
   done
 }
 
@@ -105,7 +119,7 @@ sql() { PGCONNECT_TIMEOUT=3 psql -qtAX "$(pg_url)" -c "$1" 2>/dev/null; }
 
 # Waits (at most $2 seconds) until $1 silos are Active in the membership table.
 wait_silos() {
-  local want=$1 limit=${2:-300} start=$SECONDS
+  local want=$1 limit=${2:-900} start=$SECONDS
   until [[ -f "$DATA/runtime.json" ]] && [[ "$(sql 'select count(*) from orleans_membership where status = 3' || echo 0)" == "$want" ]]; do
     if ((SECONDS - start > limit)); then fail "the AppHost did not bring $want silos up within ${limit} s (log $LOG)"; fi
     if [[ -z "$(alive "$APPHOST_PID")" ]]; then fail "the AppHost exited while starting (log $LOG)"; fi
@@ -141,7 +155,7 @@ wait_gone() {
 
 cleanup() {
   local pids
-  pids=$(alive $(tree_pids "${APPHOST_PID:-$$}" | grep -vx "$$" || true) ${EXTRA_PIDS:-} || true)
+  pids=$(alive $(if [[ -n "$APPHOST_PID" ]]; then apphost_pids; fi) ${EXTRA_PIDS:-} || true)
   if [[ -n "$pids" ]]; then
     kill -CONT $pids 2>/dev/null || true
     kill -KILL $pids 2>/dev/null || true

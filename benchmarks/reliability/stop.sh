@@ -18,11 +18,12 @@ for case in "${cases[@]}"; do
     apphost_start
     wait_silos 2
     victim=$(silo_pids | head -1)
+    if [[ -z "$victim" ]]; then fail "no silo process found"; fi
     say "kill -9 silo $victim"
     kill -KILL "$victim"
     sleep 3
-    pids=$(alive $(tree_pids "$APPHOST_PID"))
-    say "$(echo "$pids" | wc -w) processes: $(for p in $pids; do tr '\0' ' ' <"/proc/$p/cmdline" | awk '{ n = $1; for (i = 1; i <= NF; i++) if ($i ~ /PHDB\.[A-Za-z]+(\.dll)?$/) n = $i; sub(".*/", "", n); printf "%s ", n }'; done)"
+    pids=$(alive $(apphost_pids))
+    say "$(echo "$pids" | wc -w) processes: $(for p in $pids; do tr '\0' ' ' <"/proc/$p/cmdline" | awk '{ n = $1; sub(".*/", "", n); printf "%s ", n }'; done)"
     if [[ $target == group ]]; then
       say "kill -$signal -- -$APPHOST_PID (the whole process group)"
       kill "-$signal" -- "-$APPHOST_PID"

@@ -131,6 +131,12 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     private static string BuiltAssembly()
     {
+        // PHDB_SILO_ASSEMBLY runs the cases against another build of the silo (e.g. one from before a change).
+        if (Environment.GetEnvironmentVariable("PHDB_SILO_ASSEMBLY") is { Length: > 0 } other)
+        {
+            return other;
+        }
+
         // The silo's own build output (the project references it for build order only), same configuration.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         for (
