@@ -193,7 +193,7 @@ sim_counts() {
 # Membership status of the silo process $1 (found by the ports it listens on): 3 Active, 4-5 stopping, 6 Dead.
 silo_status_of() {
   local ports
-  ports=$(ss -Hltnp 2>/dev/null | grep "pid=$1," | awk '{ n = split($4, a, ":"); print a[n] }' | paste -sd, -)
+  ports=$(ss -Hltnp 2>/dev/null | grep "pid=$1," | awk '{ n = split($4, a, ":"); print a[n] }' | paste -sd, - || true)
   if [[ -z "$ports" ]]; then ports=${SILO_PORTS[$1]:-0}; else SILO_PORTS[$1]=$ports; fi
   sql "select status from orleans_membership where port in ($ports) order by generation desc limit 1"
 }
