@@ -32,10 +32,14 @@ public static class ServiceDefaultsExtensions
         "PHDB.*",
     ];
 
-    /// <summary>Adds OpenTelemetry, default health checks, service discovery and standard HttpClient resilience.</summary>
+    /// <summary>
+    /// Adds a bounded shutdown, OpenTelemetry, default health checks, service discovery and standard HttpClient
+    /// resilience.
+    /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.AddBoundedShutdown();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();
@@ -44,6 +48,19 @@ public static class ServiceDefaultsExtensions
             http.AddStandardResilienceHandler();
             http.AddServiceDiscovery();
         });
+        return builder;
+    }
+
+    /// <summary>
+    /// Every stop ends the process within <see cref="ShutdownBounds.Deadline"/>: the host gives its services
+    /// <see cref="ShutdownBounds.GracefulStop"/> to stop, and a watchdog, started before any other service, ends the
+    /// process if stopping overruns the deadline.
+    /// </summary>
+    public static TBuilder AddBoundedShutdown<TBuilder>(this TBuilder builder)
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownBounds.GracefulStop);
+        builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, ShutdownWatchdog>());
         return builder;
     }
 

@@ -14,7 +14,7 @@ public static class PhdbSiloBuilderExtensions
     /// Clustering, grain storage (<see cref="PhdbCluster.StateStorage"/>), reminders and the subscriptions of the
     /// harvest event stream (memory streams, <c>PubSubStore</c>) on the PostgreSQL
     /// database named by <c>ConnectionStrings:phdb</c>, with failure detection tuned so that a killed silo is
-    /// declared dead within about six seconds.
+    /// declared dead within about six seconds, and a stop bounded by <see cref="SiloShutdown"/>.
     /// </summary>
     public static ISiloBuilder UsePhdbCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -38,6 +38,12 @@ public static class PhdbSiloBuilderExtensions
                 options.DefunctSiloExpiration = TimeSpan.FromDays(1);
                 options.DefunctSiloCleanupPeriod = TimeSpan.FromHours(1);
             })
+            // A stop must end within the host's bound even when PostgreSQL cannot be reached: an activation that
+            // cannot write its state while deactivating is given up on early (the service defaults' watchdog ends
+            // the process if the stop still overruns).
+            .Configure<GrainCollectionOptions>(options =>
+                options.DeactivationTimeout = SiloShutdown.DeactivationTimeout
+            )
             .UseAdoNetClustering(options =>
             {
                 options.Invariant = PhdbCluster.AdoNetInvariant;
