@@ -9,7 +9,7 @@ namespace PHDB.Grains.Harvest;
 public sealed class RecentlyStoredUsers
 {
     /// <summary>Ids per generation.</summary>
-    public const int GenerationSize = 50_000;
+    public const int GenerationSize = 500_000;
 
     private readonly Lock sync = new();
     private HashSet<long> current = [];
