@@ -12,20 +12,20 @@ namespace PHDB.Harvest.Tests.Faults;
 /// PostgreSQL stopped, frozen and cut mid-harvest on a server of the test's own: the run goes on by itself once the
 /// database is back and ends equal to the simulator's truth, nothing parked for good.
 /// </summary>
-public sealed class DatabaseFaultTests
+public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixture<DedicatedPostgres>
 {
-    private const int Scale = 300;
+    private const int Scale = 100;
 
     [Fact]
     public async Task A_harvest_survives_postgres_stopped_for_20_seconds_and_started_again()
     {
         await HarvestThroughAsync(
             "postgres_stopped",
-            async postgres =>
+            async server =>
             {
-                await postgres.StopAsync();
+                await server.StopAsync();
                 await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
-                await postgres.StartAsync();
+                await server.StartAsync();
             }
         );
     }
@@ -35,16 +35,16 @@ public sealed class DatabaseFaultTests
     {
         await HarvestThroughAsync(
             "postgres_frozen",
-            async postgres =>
+            async server =>
             {
-                await postgres.FreezeAsync();
+                await server.FreezeAsync();
                 try
                 {
                     await Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
                 }
                 finally
                 {
-                    await postgres.ThawAsync();
+                    await server.ThawAsync();
                 }
             }
         );
@@ -56,11 +56,11 @@ public sealed class DatabaseFaultTests
         var killed = 0;
         await HarvestThroughAsync(
             "backends_terminated",
-            async postgres =>
+            async server =>
             {
                 for (var round = 0; round < 5; round++)
                 {
-                    killed += await postgres.TerminateBackendsAsync(TestContext.Current.CancellationToken);
+                    killed += await server.TerminateBackendsAsync(TestContext.Current.CancellationToken);
                     await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
                 }
             }
@@ -70,19 +70,19 @@ public sealed class DatabaseFaultTests
     }
 
     /// <summary>Runs a full harvest, applies <paramref name="fault"/> once it is under way, and checks the outcome.</summary>
-    private static async Task HarvestThroughAsync(string purpose, Func<PostgresServer, Task> fault)
+    private async Task HarvestThroughAsync(string purpose, Func<PostgresServer, Task> fault)
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var postgres = await DedicatedPostgres.StartAsync();
+        var server = postgres.Server;
         await using var simulator = await HarvestCluster.StartWorldAsync(Scale, cancellation);
-        var database = await postgres.CreateMigratedDatabaseAsync(purpose, cancellation);
+        var database = await server.CreateMigratedDatabaseAsync(purpose, cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
 
         await coordinator.StartFull();
         await UnderWayAsync(coordinator, simulator);
         var faultTime = Stopwatch.StartNew();
-        await fault(postgres);
+        await fault(server);
         faultTime.Stop();
         var recovery = Stopwatch.StartNew();
         await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(3), $"full harvest through {purpose}");

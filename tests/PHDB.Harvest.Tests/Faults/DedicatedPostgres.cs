@@ -2,22 +2,17 @@ using PHDB.Testing;
 
 namespace PHDB.Harvest.Tests.Faults;
 
-/// <summary>A PostgreSQL server of one fault test's own: it is stopped, frozen and cut, never the shared one.</summary>
-internal static class DedicatedPostgres
+/// <summary>
+/// A PostgreSQL server of one fault test class's own: it is stopped, frozen and cut, never the assembly's shared one.
+/// </summary>
+public sealed class DedicatedPostgres : IAsyncLifetime
 {
-    /// <summary>Starts a new server; the caller disposes it.</summary>
-    public static async Task<PostgresServer> StartAsync()
-    {
-        var server = new PostgresServer();
-        try
-        {
-            await server.InitializeAsync();
-            return server;
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-    }
+    /// <summary>The server.</summary>
+    public PostgresServer Server { get; } = new();
+
+    /// <inheritdoc />
+    public ValueTask InitializeAsync() => Server.InitializeAsync();
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
