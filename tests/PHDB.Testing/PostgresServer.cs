@@ -127,6 +127,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         server?.Dispose();
         await StartServerAsync();
+        ClearOwnPool();
     }
 
     /// <summary>
@@ -166,7 +167,19 @@ public sealed class PostgresServer : IAsyncLifetime
             """,
             connection
         );
-        return Convert.ToInt32(await terminate.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        var terminated = Convert.ToInt32(
+            await terminate.ExecuteScalarAsync(cancellationToken),
+            CultureInfo.InvariantCulture
+        );
+        ClearOwnPool();
+        return terminated;
+    }
+
+    /// <summary>Drops this server's own pooled connections (to <c>postgres</c>), which a restart or a kill broke.</summary>
+    private void ClearOwnPool()
+    {
+        using var pooled = new NpgsqlConnection(ConnectionString());
+        NpgsqlConnection.ClearPool(pooled);
     }
 
     private async Task StartServerAsync()

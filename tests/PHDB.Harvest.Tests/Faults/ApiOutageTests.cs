@@ -106,7 +106,7 @@ public sealed class ApiOutageTests(PostgresServer postgres)
         Assert.Equal(HarvestPhase.Running, (await coordinator.GetStatus()).Phase);
         await HarvestProbe.CompletesAsync(
             coordinator,
-            TimeSpan.FromMinutes(ProductionTimings ? 10 : 2),
+            TimeSpan.FromMinutes(ProductionTimings ? 10 : 5),
             "full harvest after the API outage"
         );
         TestContext.Current.TestOutputHelper?.WriteLine(

@@ -85,7 +85,7 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         await fault(server);
         faultTime.Stop();
         var recovery = Stopwatch.StartNew();
-        await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(3), $"full harvest through {purpose}");
+        await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(5), $"full harvest through {purpose}");
         recovery.Stop();
 
         var status = await coordinator.GetStatus();
