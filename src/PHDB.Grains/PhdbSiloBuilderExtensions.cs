@@ -18,7 +18,9 @@ public static class PhdbSiloBuilderExtensions
     /// </summary>
     public static ISiloBuilder UsePhdbCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var connectionString = PhdbConnectionString.Require(configuration);
+        var connectionString = PHDB.Storage.PostgresConnectionResilience.Apply(
+            PhdbConnectionString.Require(configuration)
+        );
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddOptions<RateBudgetOptions>()
             .BindConfiguration(RateBudgetOptions.Section)

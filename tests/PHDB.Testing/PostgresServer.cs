@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -21,6 +22,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private Process? server;
     private string? password;
     private TemporaryDirectory? root;
+    private LocalPostgresCluster? cluster;
     private int databases;
 
     /// <summary>Port on 127.0.0.1.</summary>
@@ -81,7 +83,7 @@ public sealed class PostgresServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         root = new TemporaryDirectory("phdb-pg-");
-        var cluster = new LocalPostgresCluster(
+        cluster = new LocalPostgresCluster(
             root.Path,
             PostgresInstallation.Locate(Environment.GetEnvironmentVariable("PHDB_POSTGRES_BIN")),
             PostgresServiceAccount.ForCurrentProcess()
@@ -92,7 +94,97 @@ public sealed class PostgresServer : IAsyncLifetime
         await RunToCompletionAsync(initFile, initArgs);
 
         Port = LoopbackPort.Next();
-        var (serverFile, serverArgs) = cluster.Account.Command(
+        await StartServerAsync();
+    }
+
+    /// <summary>
+    /// Stops the server as an operator would (fast shutdown: sessions are ended, the port closes) and waits until it
+    /// has exited. For fault tests on a server of their own, never on a shared one.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        var postmaster = PostmasterPid();
+        await SignalAsync("INT", [postmaster]);
+        if (server is not null)
+        {
+            await server.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+
+        var deadline = Stopwatch.StartNew();
+        while (Directory.Exists($"/proc/{postmaster}") && deadline.Elapsed < StartTimeout)
+        {
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Starts the stopped server again on the same port and data, and waits until it accepts connections.</summary>
+    public async Task StartAsync()
+    {
+        if (server is { HasExited: false })
+        {
+            throw new InvalidOperationException("The server is running.");
+        }
+
+        server?.Dispose();
+        await StartServerAsync();
+        ClearOwnPool();
+    }
+
+    /// <summary>
+    /// Freezes the server and every one of its processes (SIGSTOP): connections stay open, nothing answers, as a
+    /// hung host or a paused VM would. <see cref="ThawAsync"/> lets it go on.
+    /// </summary>
+    public async Task FreezeAsync()
+    {
+        var postmaster = PostmasterPid();
+        await SignalAsync("STOP", [postmaster]);
+        // A backend forked just before the postmaster stopped shows up on the second look.
+        for (var pass = 0; pass < 2; pass++)
+        {
+            await SignalAsync("STOP", ChildrenOf(postmaster));
+        }
+    }
+
+    /// <summary>Lets a frozen server go on (SIGCONT to it and its processes).</summary>
+    public async Task ThawAsync()
+    {
+        var postmaster = PostmasterPid();
+        await SignalAsync("CONT", [.. ChildrenOf(postmaster), postmaster]);
+    }
+
+    /// <summary>
+    /// Ends every client session but the caller's own (<c>pg_terminate_backend</c>), as an operator or a failover
+    /// would; returns how many it ended.
+    /// </summary>
+    public async Task<int> TerminateBackendsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString() + ";Pooling=false");
+        await connection.OpenAsync(cancellationToken);
+        await using var terminate = new NpgsqlCommand(
+            """
+            SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity
+            WHERE pid <> pg_backend_pid() AND backend_type = 'client backend'
+            """,
+            connection
+        );
+        var terminated = Convert.ToInt32(
+            await terminate.ExecuteScalarAsync(cancellationToken),
+            CultureInfo.InvariantCulture
+        );
+        ClearOwnPool();
+        return terminated;
+    }
+
+    /// <summary>Drops this server's own pooled connections (to <c>postgres</c>), which a restart or a kill broke.</summary>
+    private void ClearOwnPool()
+    {
+        using var pooled = new NpgsqlConnection(ConnectionString());
+        NpgsqlConnection.ClearPool(pooled);
+    }
+
+    private async Task StartServerAsync()
+    {
+        var (serverFile, serverArgs) = cluster!.Account.Command(
             cluster.Installation.Server,
             cluster.ServerArguments(
                 Port,
@@ -121,6 +213,57 @@ public sealed class PostgresServer : IAsyncLifetime
 
         server?.Dispose();
         root?.Dispose();
+    }
+
+    private int PostmasterPid()
+    {
+        var pidFile = Path.Combine(cluster!.DataDirectory, "postmaster.pid");
+        return int.Parse(File.ReadLines(pidFile).First(), CultureInfo.InvariantCulture);
+    }
+
+    private static List<int> ChildrenOf(int parent)
+    {
+        var children = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // "pid (comm) state ppid ...": the command may hold spaces, so read after its closing parenthesis.
+                var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
+                {
+                    children.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being looked at.
+            }
+        }
+
+        return children;
+    }
+
+    private static async Task SignalAsync(string signal, List<int> pids)
+    {
+        if (pids.Count == 0)
+        {
+            return;
+        }
+
+        var output = new StringBuilder();
+        using var kill = Start(
+            "/bin/kill",
+            [$"-{signal}", .. pids.Select(p => p.ToString(CultureInfo.InvariantCulture))],
+            output
+        );
+        await kill.WaitForExitAsync().WaitAsync(StartTimeout);
     }
 
     private async Task WaitUntilReadyAsync()

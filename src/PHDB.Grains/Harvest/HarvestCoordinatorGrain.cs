@@ -9,7 +9,8 @@ namespace PHDB.Grains.Harvest;
 /// <summary>
 /// The harvest coordinator; see <see cref="IHarvestCoordinatorGrain"/>. It publishes its status and the partitions
 /// whose progress moved on the harvest event stream, at most once per <see cref="PublishInterval"/> (phase changes
-/// at once).
+/// at once). A parked partition is retried by itself once <see cref="ParkedRetryPolicy"/> says so, its park and
+/// retry recorded with the reason in the run's counts and partition history.
 /// </summary>
 public sealed partial class HarvestCoordinatorGrain(
     [PersistentState("coordinator", PhdbCluster.StateStorage)] IPersistentState<HarvestCoordinatorState> state,
@@ -42,7 +43,7 @@ public sealed partial class HarvestCoordinatorGrain(
             }
         }
 
-        this.RegisterGrainTimer(_ => PublishChangesAsync(), PublishInterval, PublishInterval);
+        this.RegisterGrainTimer(_ => TickAsync(), PublishInterval, PublishInterval);
         if (state.State.RunId > 0)
         {
             await CloseAbandonedRunsAsync(state.State.RunId);
@@ -88,6 +89,11 @@ public sealed partial class HarvestCoordinatorGrain(
             )
             {
                 state.State.Partitions[key] = (await GrainFactory.GetGrain<ICrawlPartitionGrain>(key).Unpark()).Status;
+                if (state.State.Parkings.TryGetValue(key, out var parking))
+                {
+                    parking.RetryAt = null;
+                }
+
                 ready.Enqueue(key);
             }
 
@@ -222,6 +228,11 @@ public sealed partial class HarvestCoordinatorGrain(
             {
                 state.State.Partitions[update.Key] = update.Status;
                 changed = true;
+                if (update.Status == PartitionStatus.Parked)
+                {
+                    RecordPark(update);
+                }
+
                 if (update.Status is PartitionStatus.Done or PartitionStatus.Parked)
                 {
                     await PublishAsync(
@@ -293,6 +304,7 @@ public sealed partial class HarvestCoordinatorGrain(
         state.State.FollowUpsDecided = mode == HarvestMode.Full;
         state.State.FollowUpsPlannedAt = mode == HarvestMode.Full ? now : null;
         state.State.Partitions = plan.ToDictionary(p => p.Key, _ => PartitionStatus.Pending, StringComparer.Ordinal);
+        state.State.Parkings = new(StringComparer.Ordinal);
         await state.WriteStateAsync();
 
         leases.Clear();
@@ -311,8 +323,77 @@ public sealed partial class HarvestCoordinatorGrain(
         return Status();
     }
 
+    /// <summary>Whether every partition is done or parked for good (its automatic retries spent).</summary>
     private bool AllPartitionsEnded() =>
-        state.State.Partitions.Values.All(s => s is PartitionStatus.Done or PartitionStatus.Parked);
+        state.State.Partitions.All(p =>
+            p.Value == PartitionStatus.Done
+            || (p.Value == PartitionStatus.Parked && state.State.Parkings.GetValueOrDefault(p.Key)?.RetryAt is null)
+        );
+
+    /// <summary>Records a partition's park and when it is retried by itself.</summary>
+    private void RecordPark(PartitionProgress update)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (!state.State.Parkings.TryGetValue(update.Key, out var parking))
+        {
+            parking = new PartitionParking();
+            state.State.Parkings[update.Key] = parking;
+        }
+
+        parking.Parks++;
+        parking.Reason = update.LastError;
+        parking.ParkedAt = now;
+        parking.RetryAt = new ParkedRetryPolicy(options.Value).RetryAt(now, parking.Retries);
+        LogParked(logger, state.State.RunId, update.Key, parking.Parks, parking.RetryAt, update.LastError);
+    }
+
+    /// <summary>The timer's work: publishes what changed, then retries the parked partitions whose wait is over.</summary>
+    private async Task TickAsync()
+    {
+        await PublishChangesAsync();
+        await RetryDueParkedAsync();
+    }
+
+    /// <summary>
+    /// Unparks the partitions whose retry is due (their failures forgotten) and queues them again: an outage that
+    /// parked them needs no operator once it is over. A partition that still fails parks again, waiting longer.
+    /// </summary>
+    private async Task RetryDueParkedAsync()
+    {
+        if (state.State.Phase != HarvestPhase.Running)
+        {
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var due = state
+            .State.Parkings.Where(p =>
+                p.Value.RetryAt <= now && state.State.Partitions.GetValueOrDefault(p.Key) == PartitionStatus.Parked
+            )
+            .ToList();
+        if (due.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (key, parking) in due)
+        {
+            var progress = await GrainFactory.GetGrain<ICrawlPartitionGrain>(key).Unpark();
+            parking.Retries++;
+            parking.RetryAt = null;
+            state.State.Partitions[key] = progress.Status;
+            movedPartitions[key] = progress;
+            statusChanged = true;
+            if (progress.Status is PartitionStatus.Pending or PartitionStatus.Running)
+            {
+                ready.Enqueue(key);
+            }
+
+            LogRetried(logger, state.State.RunId, key, parking.Retries, parking.Reason);
+        }
+
+        await state.WriteStateAsync();
+    }
 
     /// <summary>Once every partition has ended: plans the follow-ups the checks call for, or else completes the run.</summary>
     private async Task FinishIfEndedAsync()
@@ -443,6 +524,8 @@ public sealed partial class HarvestCoordinatorGrain(
         {
             ["partitions"] = state.State.Partitions.Count,
             ["parked"] = parked,
+            ["parks"] = state.State.Parkings.Values.Sum(p => p.Parks),
+            ["park_retries"] = state.State.Parkings.Values.Sum(p => p.Retries),
         };
         var outcome = phase switch
         {
@@ -454,7 +537,7 @@ public sealed partial class HarvestCoordinatorGrain(
             state.State.RunId,
             outcome,
             counts,
-            parked > 0 ? $"{parked} partition(s) parked after repeated failures" : null,
+            parked > 0 ? $"{parked} partition(s) parked after repeated failures{LastParkReason()}" : null,
             CancellationToken.None
         );
         LogPhase(logger, state.State.RunId, phase);
@@ -478,6 +561,19 @@ public sealed partial class HarvestCoordinatorGrain(
                 )
         );
         await EnsureScheduleAsync();
+    }
+
+    /// <summary>The latest park's reason, for the run's error (shortened).</summary>
+    private string LastParkReason()
+    {
+        var reason = state
+            .State.Parkings.Values.Where(p => p.Reason is not null)
+            .OrderByDescending(p => p.ParkedAt)
+            .Select(p => p.Reason!)
+            .FirstOrDefault();
+        return reason is null ? ""
+            : reason.Length > 300 ? $"; last: {reason[..300]}…"
+            : $"; last: {reason}";
     }
 
     private async Task EnsureScheduleAsync()
@@ -585,6 +681,25 @@ public sealed partial class HarvestCoordinatorGrain(
         Message = "Harvest run {RunId} checked: refresh recent posts {Refresh}, read topics {Topics}, read collections {Collections}"
     )]
     private static partial void LogChecked(ILogger logger, long runId, bool refresh, bool topics, bool collections);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Harvest run {RunId}: partition {Partition} parked (park {Parks}), retried by itself at {RetryAt} (none: retries spent): {Reason}"
+    )]
+    private static partial void LogParked(
+        ILogger logger,
+        long runId,
+        string partition,
+        int parks,
+        DateTimeOffset? retryAt,
+        string? reason
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Harvest run {RunId}: parked partition {Partition} retried (retry {Retries}) after: {Reason}"
+    )]
+    private static partial void LogRetried(ILogger logger, long runId, string partition, int retries, string? reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Harvest run {RunId} is now {Phase}")]
     private static partial void LogPhase(ILogger logger, long runId, HarvestPhase phase);

@@ -75,4 +75,8 @@ public sealed class HarvestCoordinatorState
     /// <summary>The newest collection <c>createdAt</c> that completed runs stored.</summary>
     [Id(17)]
     public DateTimeOffset? NewestCollection { get; set; }
+
+    /// <summary>The current run's partitions that were parked, with their reasons and automatic retries.</summary>
+    [Id(18)]
+    public Dictionary<string, PartitionParking> Parkings { get; set; } = new(StringComparer.Ordinal);
 }

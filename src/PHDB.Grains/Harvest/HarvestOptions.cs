@@ -71,6 +71,26 @@ public sealed class HarvestOptions
     [Range(1, 1000)]
     public int MaxConsecutiveFailures { get; set; } = 5;
 
+    /// <summary>
+    /// How long a parked partition waits before it is retried by itself (its failures forgotten); each further park of
+    /// the same partition in the run doubles the wait, up to <see cref="ParkedRetryMaxDelay"/>. An API that answers
+    /// again is read on by itself, without an operator's resume.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "1.00:00:00")]
+    public TimeSpan ParkedRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait before a parked partition is retried.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "7.00:00:00")]
+    public TimeSpan ParkedRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// Automatic retries of one partition in one run; once spent, the partition stays parked and the run ends failed
+    /// (an operator's resume still retries it). Zero turns automatic retries off. The default outlasts about four
+    /// hours of a partition failing on every page.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int ParkedRetries { get; set; } = 20;
+
     /// <summary>A copy with another look-back.</summary>
     public HarvestOptions WithLookBack(TimeSpan lookBack)
     {

@@ -32,7 +32,9 @@ public static class HarvestServiceCollectionExtensions
         services.AddProductHuntClient(configuration);
         services.AddOptions<ApiApplicationsOptions>().BindConfiguration(ProductHuntOptions.SectionName);
         services.TryAddSingleton<ApiApplications>();
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(PhdbConnectionString.Require(configuration)));
+        services.TryAddSingleton(_ =>
+            NpgsqlDataSource.Create(PostgresConnectionResilience.Apply(PhdbConnectionString.Require(configuration)))
+        );
         services.TryAddSingleton<HarvestBatchWriter>();
         services.TryAddSingleton(sp => new HarvestBookkeeping(
             sp.GetRequiredService<NpgsqlDataSource>(),

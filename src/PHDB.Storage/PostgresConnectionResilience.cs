@@ -1,0 +1,32 @@
+using Npgsql;
+
+namespace PHDB.Storage;
+
+/// <summary>
+/// Connection settings that let PHDB's hosts ride out a PostgreSQL restart, freeze or killed session by themselves:
+/// every wait on the server is bounded, so a call fails (and is retried by its caller) instead of hanging. Values the
+/// connection string sets are kept.
+/// </summary>
+public static class PostgresConnectionResilience
+{
+    /// <summary>Seconds an idle pooled connection waits between keepalive probes (Npgsql's default: none).</summary>
+    public const int KeepAliveSeconds = 10;
+
+    /// <summary>
+    /// <paramref name="connectionString"/> with a keepalive on idle connections, so a pooled connection whose server
+    /// went away without a word (a restart, a failover) is found broken and dropped before a caller gets it. The other
+    /// bounds are Npgsql's defaults, which PHDB relies on: opening waits at most 15 s (<c>Timeout</c>), a command 30 s
+    /// (<c>Command Timeout</c>), and a cancelled command's cancellation request 2 s (<c>Cancellation Timeout</c>)
+    /// before the connection is broken; a frozen server thus fails calls after at most about 32 s.
+    /// </summary>
+    public static string Apply(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.KeepAlive == 0)
+        {
+            builder.KeepAlive = KeepAliveSeconds;
+        }
+
+        return builder.ConnectionString;
+    }
+}

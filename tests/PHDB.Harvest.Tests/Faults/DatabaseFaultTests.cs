@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using PHDB.Grains.Harvest;
+using PHDB.Harvest.Tests.Engine;
+using PHDB.Simulator.Hosting;
+using PHDB.Testing;
+using PHDB.Testing.Harvest;
+using PHDB.Testing.Truth;
+
+namespace PHDB.Harvest.Tests.Faults;
+
+/// <summary>
+/// PostgreSQL stopped, frozen and cut mid-harvest on a server of the test's own: the run goes on by itself once the
+/// database is back and ends equal to the simulator's truth, nothing parked for good.
+/// </summary>
+public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixture<DedicatedPostgres>
+{
+    private const int Scale = 100;
+
+    [Fact]
+    public async Task A_harvest_survives_postgres_stopped_for_20_seconds_and_started_again()
+    {
+        await HarvestThroughAsync(
+            "postgres_stopped",
+            async server =>
+            {
+                await server.StopAsync();
+                await Task.Delay(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+                await server.StartAsync();
+            }
+        );
+    }
+
+    [Fact]
+    public async Task A_harvest_survives_postgres_frozen_for_30_seconds()
+    {
+        await HarvestThroughAsync(
+            "postgres_frozen",
+            async server =>
+            {
+                await server.FreezeAsync();
+                try
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+                }
+                finally
+                {
+                    await server.ThawAsync();
+                }
+            }
+        );
+    }
+
+    [Fact]
+    public async Task A_harvest_survives_every_connection_killed_again_and_again()
+    {
+        var killed = 0;
+        await HarvestThroughAsync(
+            "backends_terminated",
+            async server =>
+            {
+                for (var round = 0; round < 5; round++)
+                {
+                    killed += await server.TerminateBackendsAsync(TestContext.Current.CancellationToken);
+                    await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+                }
+            }
+        );
+        Assert.True(killed > 0, "connections were terminated");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{killed} connections terminated in 5 rounds");
+    }
+
+    /// <summary>Runs a full harvest, applies <paramref name="fault"/> once it is under way, and checks the outcome.</summary>
+    private async Task HarvestThroughAsync(string purpose, Func<PostgresServer, Task> fault)
+    {
+        var cancellation = TestContext.Current.CancellationToken;
+        var server = postgres.Server;
+        await using var simulator = await HarvestCluster.StartWorldAsync(Scale, cancellation);
+        var database = await server.CreateMigratedDatabaseAsync(purpose, cancellation);
+        await using var cluster = await HarvestCluster.StartAsync(database, simulator);
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+
+        await coordinator.StartFull();
+        await UnderWayAsync(coordinator, simulator);
+        var faultTime = Stopwatch.StartNew();
+        await fault(server);
+        faultTime.Stop();
+        var recovery = Stopwatch.StartNew();
+        await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(5), $"full harvest through {purpose}");
+        recovery.Stop();
+
+        var status = await coordinator.GetStatus();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{purpose}: fault {faultTime.Elapsed.TotalSeconds:F1} s, run completed {recovery.Elapsed.TotalSeconds:F1} s after it, "
+                + $"{HarvestProbe.Requests(simulator)} requests"
+        );
+        Assert.Equal(0, status.Parked);
+        var report = await TruthComparison.CompareAsync(simulator.BaseAddress, database, cancellation);
+        Assert.True(report.IsExactMatch, report.ToString());
+    }
+
+    /// <summary>Waits until the run has stored some pages and is still running, so the fault lands mid-harvest.</summary>
+    private static async Task UnderWayAsync(IHarvestCoordinatorGrain coordinator, SimulatorHost simulator)
+    {
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(HarvestProbe.Requests(simulator) >= 5),
+            TimeSpan.FromSeconds(30),
+            "the harvest sent its first requests",
+            TimeSpan.FromMilliseconds(20)
+        );
+        Assert.Equal(HarvestPhase.Running, (await coordinator.GetStatus()).Phase);
+    }
+}
