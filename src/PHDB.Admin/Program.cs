@@ -5,6 +5,7 @@ using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
 using PHDB.Admin.Exports;
 using PHDB.Admin.Publishing;
+using PHDB.Admin.Security;
 using PHDB.Grains;
 using PHDB.Operations;
 using PHDB.Publishing;
@@ -49,6 +50,7 @@ builder.Services.AddMudServices();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
+app.UseConsoleSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);
