@@ -99,7 +99,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         var browser = new ConsoleBrowser(context, app.AdminUrl.GetLeftPart(UriPartial.Authority));
         await context.ExposeBindingAsync(
             ViolationBinding,
-            (BindingSource _, string violation) => browser.Record(browser.violations, violation)
+            (BindingSource _, string violation) => Record(browser.violations, violation)
         );
         await context.AddInitScriptAsync(ViolationListener);
         browser.Page = await browser.NewPageAsync();
@@ -152,7 +152,7 @@ public sealed class ConsoleBrowser : IAsyncDisposable
         "referrer-policy",
     ];
 
-    private void Record(List<string> list, string entry)
+    private static void Record(List<string> list, string entry)
     {
         lock (list)
         {
