@@ -5,6 +5,7 @@ using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
 using PHDB.Admin.Exports;
 using PHDB.Admin.Publishing;
+using PHDB.Admin.Security;
 using PHDB.Grains;
 using PHDB.Operations;
 using PHDB.Publishing;
@@ -52,6 +53,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 app.Services.ValidateSettings(app.Configuration);
+app.UseConsoleSecurity();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error", createScopeForErrors: true);

@@ -10,7 +10,7 @@ namespace PHDB.Admin.EndToEndTests;
 
 /// <summary>
 /// The admin console in Chromium against the whole app. The tests run in the order declared here: the lockout
-/// test last, because a lockout refuses every login for minutes.
+/// test last, because a lockout refuses every login from the tests' address for minutes.
 /// </summary>
 [TestMethodOrderer(typeof(DeclarationOrder))]
 public sealed partial class AdminConsoleTests(AdminConsoleApp app)
@@ -43,6 +43,7 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
         ("/topics", "topics", [TestIds("topics", "topics-empty"), TestIds("topic-chart", "topics-empty")]),
         ("/quality", "quality", [TestIds("findings", "quality-empty", "findings-empty")]),
         ("/cluster", "cluster", [TestIds("active-silos"), TestIds("silos")]),
+        ("/exports", "exports", [TestIds("export-start")]),
         (
             "/publishing",
             "publishing",
@@ -235,7 +236,7 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
             await page.EvaluateAsync<bool>("() => typeof window.__phdbXss === 'undefined'"),
             "Planted script ran: window.__phdbXss is set."
         );
-        Assert.True(browser.Dialogs.Count == 0, "JavaScript dialogs opened: " + string.Join("; ", browser.Dialogs));
+        Assert.True(browser.Problems().Length == 0, browser.Problems());
 
         // 9. Log out: back at the login page, and the console asks for a login again.
         await page.Locator("[data-testid='logout-form'] [type=submit]").ClickAsync();
@@ -248,7 +249,7 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
             "/ redirecting to the login page after logging out",
             () => Expect(page).ToHaveURLAsync(ConsolePages.LoginUrl)
         );
-        Assert.True(browser.Dialogs.Count == 0, "JavaScript dialogs opened: " + string.Join("; ", browser.Dialogs));
+        Assert.True(browser.Problems().Length == 0, browser.Problems());
     }
 
     [Fact]
@@ -299,15 +300,22 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
             );
         }
 
+        // A missing address answers 404 with the console's Not found page.
+        var missing = await page.GotoAsync("/no-such-page");
+        if (missing?.Status != 404)
+        {
+            problems.Add($"missing page: /no-such-page answers {missing?.Status} instead of 404");
+        }
+
         Assert.True(
             problems.Count == 0,
             $"{problems.Count} problem(s):{Environment.NewLine}" + string.Join(Environment.NewLine, problems)
         );
-        Assert.True(browser.Dialogs.Count == 0, "JavaScript dialogs opened: " + string.Join("; ", browser.Dialogs));
+        Assert.True(browser.Problems().Length == 0, browser.Problems());
     }
 
     [Fact]
-    public async Task Pages_need_a_login_and_five_wrong_passwords_lock_every_login()
+    public async Task Pages_need_a_login_and_five_wrong_passwords_lock_logins_from_that_address()
     {
         var cancellation = TestContext.Current.CancellationToken;
         using (var anonymous = AdminSession.CreateClient(app.AdminUrl))
@@ -351,6 +359,7 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
         using var locked = AdminSession.CreateClient(app.AdminUrl);
         var refused = await AdminSession.PostLoginAsync(locked, app.Password, "/", cancellation);
         Assert.StartsWith(AdminSession.LoginPath, refused, StringComparison.Ordinal);
+        Assert.True(browser.Problems().Length == 0, browser.Problems());
     }
 
     private static async Task<List<string>> VisitAsync(IPage page, string path, string name, string[] shows)

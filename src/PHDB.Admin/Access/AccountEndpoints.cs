@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace PHDB.Admin.Access;
 
-/// <summary>The login and logout form posts (antiforgery-checked, as every form-bound endpoint is).</summary>
+/// <summary>
+/// The login and logout form posts (antiforgery-checked, as every form-bound endpoint is); the login post is rate
+/// limited per client (<see cref="LoginRateLimit"/>).
+/// </summary>
 public static class AccountEndpoints
 {
     /// <summary>Path of the login page and its form post.</summary>
@@ -29,7 +32,7 @@ public static class AccountEndpoints
                 ) =>
                 {
                     var target = IsLocal(returnUrl) ? returnUrl! : "/";
-                    switch (login.Attempt(password))
+                    switch (login.Attempt(password, LoginClient.Of(context)))
                     {
                         case LoginOutcome.Succeeded:
                             var identity = new ClaimsIdentity(
@@ -48,7 +51,8 @@ public static class AccountEndpoints
                     }
                 }
             )
-            .AllowAnonymous();
+            .AllowAnonymous()
+            .RequireRateLimiting(LoginRateLimit.Policy);
 
         endpoints
             .MapPost(

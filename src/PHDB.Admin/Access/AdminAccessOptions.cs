@@ -13,13 +13,27 @@ public sealed class AdminAccessOptions
     [MinLength(12, ErrorMessage = "Admin:Password must have at least 12 characters.")]
     public string Password { get; set; } = "";
 
-    /// <summary>Failed logins in a row after which logins are refused for <see cref="LockoutDuration"/>.</summary>
+    /// <summary>
+    /// Failed logins in a row from one client (see <see cref="LoginClient"/>) after which that client's logins are
+    /// refused for <see cref="LockoutDuration"/>.
+    /// </summary>
     [Range(1, 1000)]
     public int LockoutThreshold { get; set; } = 5;
 
-    /// <summary>How long logins are refused after <see cref="LockoutThreshold"/> failures.</summary>
+    /// <summary>How long a client's logins are refused after <see cref="LockoutThreshold"/> failures.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Login posts one client may make per <see cref="LoginAttemptWindow"/>; further posts are answered 429 with
+    /// <c>Retry-After</c> and never reach the password check or the lockout.
+    /// </summary>
+    [Range(1, 1000)]
+    public int LoginAttemptLimit { get; set; } = 10;
+
+    /// <summary>The window <see cref="LoginAttemptLimit"/> counts in.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LoginAttemptWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a login lasts without activity.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]

@@ -8,7 +8,8 @@ public static class AdminAccessSetup
 {
     /// <summary>
     /// Adds <see cref="AdminAccessOptions"/> (validated on start), <see cref="AdminLogin"/>, the <c>phdb-admin</c>
-    /// cookie and an authorization fallback policy requiring an authenticated user for every endpoint that does not
+    /// cookie and the antiforgery cookie (HttpOnly, SameSite=Strict, Secure over https), the login rate limit
+    /// (<see cref="LoginRateLimit"/>) and an authorization fallback policy requiring an authenticated user for every endpoint that does not
     /// allow anonymous access itself.
     /// </summary>
     public static WebApplicationBuilder AddAdminAccess(this WebApplicationBuilder builder)
@@ -20,6 +21,7 @@ public static class AdminAccessSetup
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<AdminLogin>();
+        builder.Services.AddLoginRateLimit();
         var session = builder.Configuration.GetSection(AdminAccessOptions.Section).Get<AdminAccessOptions>() ?? new();
         builder
             .Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -29,9 +31,16 @@ public static class AdminAccessSetup
                 options.Cookie.Name = "phdb-admin";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.ExpireTimeSpan = session.SessionLifetime;
                 options.SlidingExpiration = true;
             });
+        builder.Services.AddAntiforgery(options =>
+        {
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         builder
             .Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace PHDB.Admin.Access;
 
 /// <summary>
-/// Checks the admin password in constant time and locks logins for a while after repeated failures. There is one
-/// account, so the lockout is the account's, whoever tries.
+/// Checks the admin password in constant time and locks a client's logins for a while after repeated failures.
+/// The lockout is per client (see <see cref="LoginClient"/>): one client's wrong passwords never lock out another,
+/// so nobody can lock the operator out from elsewhere. Only attempts that passed the login rate limiter get here.
 /// </summary>
 public sealed partial class AdminLogin(
     IOptions<AdminAccessOptions> options,
@@ -14,54 +15,76 @@ public sealed partial class AdminLogin(
     ILogger<AdminLogin> logger
 )
 {
-    private readonly Lock gate = new();
-    private int failures;
-    private DateTimeOffset? lockedUntil;
+    /// <summary>Past this many clients with failures on record, idle ones are forgotten.</summary>
+    internal const int PruneAbove = 4096;
 
-    /// <summary>When the current lockout ends, if logins are locked now.</summary>
-    public DateTimeOffset? LockedUntil
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, ClientRecord> clients = new(StringComparer.Ordinal);
+
+    /// <summary>When <paramref name="client"/>'s lockout ends, if its logins are locked now.</summary>
+    public DateTimeOffset? LockedUntil(string client)
     {
-        get
+        lock (gate)
         {
-            lock (gate)
-            {
-                return lockedUntil > timeProvider.GetUtcNow() ? lockedUntil : null;
-            }
+            return clients.TryGetValue(client, out var record) && record.LockedUntil > timeProvider.GetUtcNow()
+                ? record.LockedUntil
+                : null;
         }
     }
 
-    /// <summary>Checks <paramref name="password"/>; counts failures and locks after too many.</summary>
-    public LoginOutcome Attempt(string? password)
+    /// <summary>
+    /// Checks <paramref name="password"/> from <paramref name="client"/>; counts the client's failures and locks
+    /// it after too many.
+    /// </summary>
+    public LoginOutcome Attempt(string? password, string client)
     {
+        ArgumentNullException.ThrowIfNull(client);
         var settings = options.Value;
         var now = timeProvider.GetUtcNow();
         lock (gate)
         {
-            if (lockedUntil > now)
+            clients.TryGetValue(client, out var record);
+            if (record.LockedUntil > now)
             {
-                LogRefusedWhileLocked(logger, lockedUntil.Value);
+                LogRefusedWhileLocked(logger, client, record.LockedUntil.Value);
                 return LoginOutcome.LockedOut;
             }
 
             if (Matches(password ?? "", settings.Password))
             {
-                failures = 0;
-                lockedUntil = null;
-                LogSucceeded(logger);
+                clients.Remove(client);
+                LogSucceeded(logger, client);
                 return LoginOutcome.Succeeded;
             }
 
-            failures++;
+            if (!clients.ContainsKey(client) && clients.Count >= PruneAbove)
+            {
+                ForgetIdle(now - settings.LockoutDuration);
+            }
+
+            var failures = record.Failures + 1;
             if (failures >= settings.LockoutThreshold)
             {
-                failures = 0;
-                lockedUntil = now + settings.LockoutDuration;
-                LogLockedOut(logger, settings.LockoutThreshold, lockedUntil.Value);
+                var until = now + settings.LockoutDuration;
+                clients[client] = new ClientRecord(0, until, now);
+                LogLockedOut(logger, client, settings.LockoutThreshold, until);
                 return LoginOutcome.LockedOut;
             }
 
-            LogFailed(logger, failures, settings.LockoutThreshold);
+            clients[client] = new ClientRecord(failures, null, now);
+            LogFailed(logger, client, failures, settings.LockoutThreshold);
             return LoginOutcome.WrongPassword;
+        }
+    }
+
+    private void ForgetIdle(DateTimeOffset failedBefore)
+    {
+        foreach (var (key, record) in clients.ToList())
+        {
+            if (record.LastFailure < failedBefore && !(record.LockedUntil > failedBefore))
+            {
+                clients.Remove(key);
+            }
         }
     }
 
@@ -71,18 +94,26 @@ public sealed partial class AdminLogin(
             SHA256.HashData(Encoding.UTF8.GetBytes(expected))
         );
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Admin logged in")]
-    private static partial void LogSucceeded(ILogger logger);
+    private readonly record struct ClientRecord(int Failures, DateTimeOffset? LockedUntil, DateTimeOffset LastFailure);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed admin login ({Failures} of {Threshold} before lockout)")]
-    private static partial void LogFailed(ILogger logger, int failures, int threshold);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin logged in from {Client}")]
+    private static partial void LogSucceeded(ILogger logger, string client);
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Admin logins locked until {LockedUntil:O} after {Threshold} failures in a row"
+        Message = "Failed admin login from {Client} ({Failures} of {Threshold} before lockout)"
     )]
-    private static partial void LogLockedOut(ILogger logger, int threshold, DateTimeOffset lockedUntil);
+    private static partial void LogFailed(ILogger logger, string client, int failures, int threshold);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Admin login refused: locked until {LockedUntil:O}")]
-    private static partial void LogRefusedWhileLocked(ILogger logger, DateTimeOffset lockedUntil);
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Admin logins from {Client} locked until {LockedUntil:O} after {Threshold} failures in a row"
+    )]
+    private static partial void LogLockedOut(ILogger logger, string client, int threshold, DateTimeOffset lockedUntil);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Admin login from {Client} refused: locked until {LockedUntil:O}"
+    )]
+    private static partial void LogRefusedWhileLocked(ILogger logger, string client, DateTimeOffset lockedUntil);
 }
