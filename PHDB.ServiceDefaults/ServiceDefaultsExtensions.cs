@@ -21,6 +21,11 @@ public static class ServiceDefaultsExtensions
 
     private const string LiveTag = "live";
 
+    /// <summary>The exporter's time limit per export, in milliseconds, unless configured otherwise.</summary>
+    private const string OtlpTimeoutKey = "OTEL_EXPORTER_OTLP_TIMEOUT";
+
+    private const string OtlpTimeoutMilliseconds = "3000";
+
     /// <summary>Meters beyond ASP.NET Core's and the runtime's that PHDB exports.</summary>
     private static readonly string[] Meters = ["Microsoft.Orleans", "PHDB.*"];
 
@@ -99,6 +104,13 @@ public static class ServiceDefaultsExtensions
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
+            // Disposing the host flushes every signal through the exporter; against a collector that accepts but never
+            // answers, each flush would wait the exporter's default 10 s, past the bound of a stop (ShutdownBounds).
+            if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpTimeoutKey]))
+            {
+                builder.Configuration[OtlpTimeoutKey] = OtlpTimeoutMilliseconds;
+            }
+
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 

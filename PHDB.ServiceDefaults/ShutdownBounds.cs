@@ -2,7 +2,8 @@ namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
 /// How long a PHDB process may take to stop, whatever state its dependencies are in: every stop (SIGTERM, SIGINT,
-/// a stop from the AppHost) ends the process within <see cref="Deadline"/>.
+/// a stop from the AppHost) ends the process within <see cref="Deadline"/> (<see cref="ExitDeadline"/> once its services
+/// stopped).
 /// </summary>
 public static class ShutdownBounds
 {
@@ -14,4 +15,11 @@ public static class ShutdownBounds
     /// longer than <see cref="GracefulStop"/>, shorter than the 15 seconds every stop must take at most.
     /// </summary>
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The time from the start of a stop after which a process whose services did stop ends regardless: what follows
+    /// the stop (disposing the host, which flushes telemetry with the exporter's own 10 s timeout, and the rest of
+    /// <c>Main</c>) gets until then, still within the 15 seconds every stop must take at most.
+    /// </summary>
+    public static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(14);
 }

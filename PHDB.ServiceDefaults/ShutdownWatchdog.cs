@@ -60,8 +60,8 @@ internal sealed partial class ShutdownWatchdog(
         var stopped = _stopped.Task.Wait(ShutdownBounds.Deadline);
         if (stopped)
         {
-            // The host has stopped; its disposal and Main's return come next, within the same deadline.
-            var left = ShutdownBounds.Deadline - Stopwatch.GetElapsedTime(started);
+            // The host has stopped; its disposal (a last telemetry flush) and Main's return come next.
+            var left = ShutdownBounds.ExitDeadline - Stopwatch.GetElapsedTime(started);
             if (left > TimeSpan.Zero)
             {
                 Thread.Sleep(left);
@@ -71,7 +71,7 @@ internal sealed partial class ShutdownWatchdog(
         StopOverran(
             logger,
             environment.ApplicationName,
-            ShutdownBounds.Deadline.TotalSeconds,
+            (stopped ? ShutdownBounds.ExitDeadline : ShutdownBounds.Deadline).TotalSeconds,
             stopped ? Exiting : Stopping
         );
         // The console logger writes from a queue of its own: give it a moment to print the line.

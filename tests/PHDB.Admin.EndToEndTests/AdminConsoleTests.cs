@@ -300,11 +300,16 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
             );
         }
 
-        // A missing address answers 404 with the console's Not found page.
-        var missing = await page.GotoAsync("/no-such-page");
-        if (missing?.Status != 404)
+        // A missing address answers 404, with the security headers of every response.
+        var missing = await page.APIRequest.GetAsync("/no-such-page");
+        if (missing.Status != 404)
         {
-            problems.Add($"missing page: /no-such-page answers {missing?.Status} instead of 404");
+            problems.Add($"missing page: /no-such-page answers {missing.Status} instead of 404");
+        }
+
+        if (!missing.Headers.ContainsKey("content-security-policy"))
+        {
+            problems.Add("missing page: /no-such-page answers without a Content-Security-Policy");
         }
 
         Assert.True(
