@@ -96,19 +96,17 @@ internal sealed partial class GraphQLTransport
         catch (BrokenCircuitException exception)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "circuit open");
+            // Polly's exceptions stay here: the client's errors cross grain calls, and Orleans has no codec for them.
             throw new ProductHuntCircuitOpenException(
                 "The circuit is open after repeated transient faults; no request was sent.",
-                exception.RetryAfter,
-                exception
+                exception.RetryAfter
             );
         }
-        catch (TimeoutRejectedException exception)
+        catch (TimeoutRejectedException)
         {
             activity?.SetStatus(ActivityStatusCode.Error, "timeout");
             throw new ProductHuntTransientException(
-                $"No answer within {_options.AttemptTimeout} ({attempts} attempts).",
-                null,
-                exception
+                $"No answer within {_options.AttemptTimeout} ({attempts} attempts)."
             );
         }
         catch (ProductHuntApiException exception)
