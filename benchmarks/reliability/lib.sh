@@ -136,10 +136,18 @@ sim() { curl -fsS --max-time 10 "http://127.0.0.1:$SIM_PORT/_sim/$1" "${@:2}"; }
 wait_gone() {
   local limit=$1
   shift
-  local start left
+  local start left p before=" $* "
+  local -A name
+  for p in "$@"; do name[$p]=$(tr '\0\n' '  ' <"/proc/$p/cmdline" 2>/dev/null | awk '{ n = $1; sub(".*/", "", n); if (n == "dotnet" || n == "sh") n = n " " $2; print substr(n, 1, 40) }'); done
   start=$(date +%s%N)
   while true; do
     left=$(alive "$@")
+    for p in $before; do
+      if [[ " $(echo $left) " != *" $p "* ]]; then
+        say "  gone after $(awk -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.1f", ns / 1e9 }') s: $p ${name[$p]:-}"
+        before=${before/ $p / }
+      fi
+    done
     if [[ -z "$left" ]]; then
       awk -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.1f\n", ns / 1e9 }'
       return 0
