@@ -1,7 +1,7 @@
 using PHDB.AppHost;
 using PHDB.Runtime;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args).WithOrderlyStop();
 builder.Configuration.ExitOnInvalidSetting("apphost");
 PhdbHostSettings settings;
 try

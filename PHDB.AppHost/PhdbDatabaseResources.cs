@@ -38,10 +38,8 @@ internal static class PhdbDatabaseResources
         var password = builder.AddParameter("postgres-password", cluster.Prepare(), secret: true);
 
         var maxConnections = (PoolSizePerProcess * (settings.Silos + 2)) + 10;
-        var (serverFile, serverArgs) = cluster.Account.Command(
-            cluster.Installation.Server,
-            cluster.ServerArguments(settings: [$"max_connections={maxConnections}"])
-        );
+        // Run so that DCP's SIGTERM is a fast shutdown: a smart one would wait for every client to disconnect.
+        var (serverFile, serverArgs) = cluster.ServerCommand(settings: [$"max_connections={maxConnections}"]);
         var server = builder
             .AddExecutable("postgres", serverFile, cluster.RootDirectory, [.. serverArgs])
             .WithEndpoint(name: "tcp", scheme: "tcp", port: FreeTcpPort.Next(), isProxied: false, env: "PGPORT")

@@ -39,7 +39,8 @@ build() {
 }
 
 # Starts `dotnet run --project PHDB.AppHost` in a session (and process group) of its own. Extra VAR=value arguments
-# are passed to it as environment. Its data directory is $WORK/data.
+# are passed to it as environment. Its data directory is $WORK/data. SIGINT and SIGQUIT get their default disposition
+# back: a script's background job starts with them ignored, and .NET leaves an ignored SIGINT ignored.
 apphost_start() {
   SIM_PORT=$(free_port)
   ADMIN_PORT=$(free_port)
@@ -57,7 +58,7 @@ apphost_start() {
       Parameters__admin-password="reliability-$(date +%s%N)" \
       Simulator__Scale="$SCALE" Simulator__Clock__Speed=0 Simulator__RateLimit__Points="$RATE_POINTS" \
       "$@" \
-      setsid dotnet run --no-build -c "$CONFIGURATION" --no-launch-profile --project PHDB.AppHost
+      env --default-signal=INT,QUIT setsid dotnet run --no-build -c "$CONFIGURATION" --no-launch-profile --project PHDB.AppHost
   ) >"$LOG" 2>&1 &
   APPHOST_PID=$!
   trap cleanup EXIT
@@ -136,10 +137,18 @@ sim() { curl -fsS --max-time 10 "http://127.0.0.1:$SIM_PORT/_sim/$1" "${@:2}"; }
 wait_gone() {
   local limit=$1
   shift
-  local start left
+  local start left p before=" $* "
+  local -A name
+  for p in "$@"; do name[$p]=$({ tr '\0\n' '  ' <"/proc/$p/cmdline"; } 2>/dev/null | awk '{ n = $1; sub(".*/", "", n); if (n == "dotnet" || n == "sh") n = n " " $2; print substr(n, 1, 40) }'); done
   start=$(date +%s%N)
   while true; do
     left=$(alive "$@")
+    for p in $before; do
+      if [[ " $(echo $left) " != *" $p "* ]]; then
+        say "  gone after $(awk -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.1f", ns / 1e9 }') s: $p ${name[$p]:-}"
+        before=${before/ $p / }
+      fi
+    done
     if [[ -z "$left" ]]; then
       awk -v ns=$(($(date +%s%N) - start)) 'BEGIN { printf "%.1f\n", ns / 1e9 }'
       return 0

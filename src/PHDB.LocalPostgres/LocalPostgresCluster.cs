@@ -119,6 +119,15 @@ public sealed class LocalPostgresCluster
         return arguments;
     }
 
+    /// <summary>
+    /// The command that runs the server (<see cref="ServerArguments"/>) as <see cref="Account"/>, so that SIGTERM
+    /// stops it with a fast shutdown (see <see cref="PostgresServerCommand"/>).
+    /// </summary>
+    public (string FileName, IReadOnlyList<string> Arguments) ServerCommand(
+        int? port = null,
+        IEnumerable<string>? settings = null
+    ) => PostgresServerCommand.For(Account, Installation.Server, ServerArguments(port, settings));
+
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private void CreateDirectory(string path, UnixFileMode mode)
     {
