@@ -18,8 +18,8 @@ public static class ShutdownBounds
 
     /// <summary>
     /// The time from the start of a stop after which a process whose services did stop ends regardless: what follows
-    /// the stop (disposing the host, which flushes telemetry with the exporter's own 10 s timeout, and the rest of
+    /// the stop (disposing the host, which flushes telemetry, each export bounded at 3 s, and the rest of
     /// <c>Main</c>) gets until then, still within the 15 seconds every stop must take at most.
     /// </summary>
-    public static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(14);
+    public static readonly TimeSpan ExitDeadline = TimeSpan.FromSeconds(12);
 }
