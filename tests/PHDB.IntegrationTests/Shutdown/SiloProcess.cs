@@ -19,9 +19,11 @@ internal sealed class SiloProcess : IAsyncDisposable
     private SiloProcess(string connectionString)
     {
         address = new Uri($"http://127.0.0.1:{LoopbackPort.Next()}/");
-        var start = new ProcessStartInfo("dotnet")
+        // A test run started in the background inherits SIGINT ignored, and an ignored SIGINT stays ignored across
+        // exec: the silo is started with SIGINT and SIGQUIT back at their defaults, as a terminal's would be.
+        var start = new ProcessStartInfo("/usr/bin/env")
         {
-            ArgumentList = { BuiltAssembly() },
+            ArgumentList = { "--default-signal=INT,QUIT", "dotnet", BuiltAssembly() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
