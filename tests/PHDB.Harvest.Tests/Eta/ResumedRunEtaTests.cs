@@ -12,7 +12,11 @@ using PHDB.Testing.Harvest;
 
 namespace PHDB.Harvest.Tests.Eta;
 
-/// <summary>The ETA the console shows for a full harvest resumed by a new cluster, against the time it really takes.</summary>
+/// <summary>
+/// The ETA the console shows for a full harvest resumed by a new cluster, against the time it really takes. It runs
+/// alone: the pace it measures must be the run's, not what the other tests leave of the machine.
+/// </summary>
+[Collection(nameof(ResumedRunEtaTests))]
 public sealed class ResumedRunEtaTests(PostgresServer postgres)
 {
     private const int Points = 2_000;
@@ -123,3 +127,7 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
         }
     }
 }
+
+/// <summary>Runs <see cref="ResumedRunEtaTests"/> with no other test beside it.</summary>
+[CollectionDefinition(nameof(ResumedRunEtaTests), DisableParallelization = true)]
+public sealed class ResumedRunEtaIsolation;
