@@ -6,7 +6,11 @@ using PHDB.Testing.Harvest;
 
 namespace PHDB.Harvest.Tests.Engine;
 
-/// <summary>Several API applications, each with its own budget, harvest in parallel.</summary>
+/// <summary>
+/// Several API applications, each with its own budget, harvest in parallel. It runs alone: the throughput it compares
+/// must be bounded by the budgets, not by what the other tests leave of the machine.
+/// </summary>
+[Collection(nameof(ApplicationsTests))]
 public sealed class ApplicationsTests(PostgresServer postgres)
 {
     // A small budget on a short window: the budget, not the machine's speed, bounds what each application can do.
@@ -86,3 +90,7 @@ public sealed class ApplicationsTests(PostgresServer postgres)
         ];
     }
 }
+
+/// <summary>Runs <see cref="ApplicationsTests"/> with no other test beside it.</summary>
+[CollectionDefinition(nameof(ApplicationsTests), DisableParallelization = true)]
+public sealed class ApplicationsIsolation;
