@@ -12,6 +12,7 @@ namespace PHDB.Harvest.Tests.Faults;
 /// PostgreSQL stopped, frozen and cut mid-harvest on a server of the test's own: the run goes on by itself once the
 /// database is back and ends equal to the simulator's truth, nothing parked for good.
 /// </summary>
+[Collection(nameof(DatabaseFaultTests))]
 public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixture<DedicatedPostgres>
 {
     private const int Scale = 100;
@@ -110,3 +111,7 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         Assert.Equal(HarvestPhase.Running, (await coordinator.GetStatus()).Phase);
     }
 }
+
+/// <summary>Runs <see cref="DatabaseFaultTests"/> with no other test beside it: stopping and starting a server is slow on a busy machine.</summary>
+[CollectionDefinition(nameof(DatabaseFaultTests), DisableParallelization = true)]
+public sealed class DatabaseFaultIsolation;
