@@ -10,6 +10,9 @@ namespace PHDB.Grains;
 /// <summary>Configures a silo of the PHDB cluster: membership, grain state and reminders in PostgreSQL.</summary>
 public static class PhdbSiloBuilderExtensions
 {
+    /// <summary>Grain addresses a silo's directory cache holds at most.</summary>
+    public const int DirectoryCacheSize = 50_000;
+
     /// <summary>
     /// Clustering, grain storage (<see cref="PhdbCluster.StateStorage"/>), reminders and the subscriptions of the
     /// harvest event stream (memory streams, <c>PubSubStore</c>) on the PostgreSQL
@@ -46,6 +49,10 @@ public static class PhdbSiloBuilderExtensions
             .Configure<GrainCollectionOptions>(options =>
                 options.DeactivationTimeout = SiloShutdown.DeactivationTimeout
             )
+            // Orleans remembers the address of every grain it resolved, up to a million by default. A full harvest
+            // activates one post grain per post listed and retires it minutes later, so the default would keep an entry
+            // per post of the posts phase; the working set of live grains is far smaller than this bound.
+            .Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize)
             .UseAdoNetClustering(options =>
             {
                 options.Invariant = PhdbCluster.AdoNetInvariant;
