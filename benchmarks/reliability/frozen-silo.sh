@@ -11,7 +11,7 @@ build
 apphost_start
 wait_silos 2
 wait_posts 600 200
-victim=$(silo_pids | head -1)
+victim=$(silo_pids | sed -n 1p)
 silo_status_of "$victim" >/dev/null
 posts_at_freeze=$(sql 'select count(*) from posts')
 say "SIGSTOP silo $victim with $posts_at_freeze posts stored"

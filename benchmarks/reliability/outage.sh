@@ -12,7 +12,7 @@ build
 apphost_start
 wait_silos 2
 wait_posts 600 200
-victim=$(silo_pids | head -1)
+victim=$(silo_pids | sed -n 1p)
 silo_status_of "$victim" >/dev/null
 read -r requests_before _ _ <<<"$(sim_counts)"
 say "API down: every answer a 500 for ${OUTAGE} s ($(sql 'select count(*) from posts') posts stored)"

@@ -17,7 +17,7 @@ for case in "${cases[@]}"; do
   (
     apphost_start
     wait_silos 2
-    victim=$(silo_pids | head -1)
+    victim=$(silo_pids | sed -n 1p)
     if [[ -z "$victim" ]]; then fail "no silo process found"; fi
     say "kill -9 silo $victim"
     kill -KILL "$victim"
@@ -28,7 +28,7 @@ for case in "${cases[@]}"; do
       say "kill -$signal -- -$APPHOST_PID (the whole process group)"
       kill "-$signal" -- "-$APPHOST_PID"
     else
-      apphost=$(for p in $pids; do if tr '\0' ' ' <"/proc/$p/cmdline" | grep -q 'PHDB.AppHost' && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -q ' run '; then echo "$p"; fi; done | head -1)
+      apphost=$(for p in $pids; do if tr '\0' ' ' <"/proc/$p/cmdline" | grep -q 'PHDB.AppHost' && ! tr '\0' ' ' <"/proc/$p/cmdline" | grep -q ' run '; then echo "$p"; fi; done | sed -n 1p)
       say "kill -$signal $apphost (the AppHost alone)"
       kill "-$signal" "$apphost"
     fi

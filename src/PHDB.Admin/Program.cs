@@ -18,7 +18,9 @@ builder.AddServiceDefaults();
 builder.UseOrleansClient(client => client.UsePhdbCluster(builder.Configuration));
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(PhdbConnectionString.Require(builder.Configuration)));
+builder.Services.AddSingleton(_ =>
+    PostgresConnectionResilience.CreateDataSource(PhdbConnectionString.Require(builder.Configuration))
+);
 builder.Services.AddSingleton<HarvestReader>();
 builder.Services.AddSingleton<StoredTotalsReader>();
 builder.Services.AddSingleton(sp => new HarvestBookkeeping(sp.GetRequiredService<NpgsqlDataSource>()));

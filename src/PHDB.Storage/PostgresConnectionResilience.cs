@@ -29,4 +29,8 @@ public static class PostgresConnectionResilience
 
         return builder.ConnectionString;
     }
+
+    /// <summary>A data source on <paramref name="connectionString"/> with <see cref="Apply"/>'s bounds.</summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString) =>
+        NpgsqlDataSource.Create(Apply(connectionString));
 }

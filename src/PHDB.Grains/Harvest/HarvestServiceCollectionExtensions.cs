@@ -33,7 +33,7 @@ public static class HarvestServiceCollectionExtensions
         services.AddOptions<ApiApplicationsOptions>().BindConfiguration(ProductHuntOptions.SectionName);
         services.TryAddSingleton<ApiApplications>();
         services.TryAddSingleton(_ =>
-            NpgsqlDataSource.Create(PostgresConnectionResilience.Apply(PhdbConnectionString.Require(configuration)))
+            PostgresConnectionResilience.CreateDataSource(PhdbConnectionString.Require(configuration))
         );
         services.TryAddSingleton<HarvestBatchWriter>();
         services.TryAddSingleton(sp => new HarvestBookkeeping(

@@ -4,9 +4,10 @@ namespace PHDB.Grains.Harvest;
 
 /// <summary>A post's nested work and counts; see <see cref="IPostGrain"/>.</summary>
 /// <remarks>
-/// A full harvest activates one per post it lists, far faster than the default collection age (15 minutes) retires
-/// them, so a silo would hold every post of the posts phase in memory. Idle ones go after 2 minutes: a post's nested
-/// work reactivates it from its persisted state.
+/// A full harvest activates one per post it lists, hundreds a second, far faster than the default collection age
+/// (15 minutes) retires them, so a silo would hold every post of the posts phase in memory. A post with no nested work
+/// left deactivates once its call ends, and one whose work waits goes after 2 minutes idle: its next call reactivates
+/// it from its persisted state.
 /// </remarks>
 [CollectionAgeLimit(Minutes = 2)]
 public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)] IPersistentState<PostState> state)
@@ -30,7 +31,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         var unchanged = last is not null && last.Comments == commentsCount && last.Votes == votesCount;
         if (unchanged && !(refreshComments && commentsCount > 0))
         {
-            return state.State.Open.Count > 0;
+            return Settle();
         }
 
         if (!unchanged)
@@ -53,7 +54,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         }
 
         await state.WriteStateAsync();
-        return state.State.Open.Count > 0;
+        return Settle();
     }
 
     /// <inheritdoc />
@@ -65,7 +66,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     {
         if (!outcome.Succeeded)
         {
-            return state.State.Open.Count > 0;
+            return Settle();
         }
 
         var key = TaskKey(outcome.Task);
@@ -99,7 +100,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         }
 
         await state.WriteStateAsync();
-        return state.State.Open.Count > 0;
+        return Settle();
     }
 
     /// <inheritdoc />
@@ -109,6 +110,18 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     /// <summary>Identifies a nested connection of a post.</summary>
     public static string TaskKey(CrawlTask task) =>
         string.Create(CultureInfo.InvariantCulture, $"{task.Kind}:{task.SubjectId}");
+
+    /// <summary>Whether nested work is open; a post without any leaves memory once this call ends.</summary>
+    private bool Settle()
+    {
+        if (state.State.Open.Count > 0)
+        {
+            return true;
+        }
+
+        DeactivateOnIdle();
+        return false;
+    }
 
     /// <summary>Opens a connection from <paramref name="task"/>'s cursor, replacing a walk in progress.</summary>
     private void Open(CrawlTask task) => state.State.Open[TaskKey(task)] = task;

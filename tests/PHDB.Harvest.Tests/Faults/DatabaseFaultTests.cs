@@ -1,7 +1,12 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using PHDB.Grains.Harvest;
 using PHDB.Harvest.Tests.Engine;
+using PHDB.Operations;
 using PHDB.Simulator.Hosting;
+using PHDB.Storage;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
 using PHDB.Testing.Truth;
@@ -10,7 +15,9 @@ namespace PHDB.Harvest.Tests.Faults;
 
 /// <summary>
 /// PostgreSQL stopped, frozen and cut mid-harvest on a server of the test's own: the run goes on by itself once the
-/// database is back and ends equal to the simulator's truth, nothing parked for good.
+/// database is back and ends equal to the simulator's truth, nothing parked for good; and the console's live view
+/// (its feed, on a data source made as the console makes it) shows the finished run and the stored rows again, with
+/// no problem left, without a restart.
 /// </summary>
 [Collection(nameof(DatabaseFaultTests))]
 public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixture<DedicatedPostgres>
@@ -79,6 +86,17 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         var database = await server.CreateMigratedDatabaseAsync(purpose, cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        await using var consoleData = PostgresConnectionResilience.CreateDataSource(database);
+        using var feed = new HarvestFeed(
+            cluster.Client,
+            new StoredTotalsReader(consoleData),
+            TimeProvider.System,
+            Options.Create(new HarvestFeedOptions { PushInterval = TimeSpan.FromMilliseconds(200) }),
+            NullLogger<HarvestFeed>.Instance
+        );
+        string? problemSeen = null;
+        feed.Changed += view => problemSeen ??= view.Problem;
+        await feed.StartAsync(cancellation);
 
         await coordinator.StartFull();
         await UnderWayAsync(coordinator, simulator);
@@ -97,6 +115,29 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         Assert.Equal(0, status.Parked);
         var report = await TruthComparison.CompareAsync(simulator.BaseAddress, database, cancellation);
         Assert.True(report.IsExactMatch, report.ToString());
+
+        var posts = await CountPostsAsync(database, cancellation);
+        await Eventually.HoldsAsync(
+            () =>
+                Task.FromResult(
+                    feed.Current is { Problem: null, Status.Phase: HarvestPhase.Completed } view
+                        && view.Totals?.Posts == posts
+                ),
+            TimeSpan.FromSeconds(60),
+            $"the console's view shows the completed run and its {posts} posts with no problem"
+        );
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{purpose}: the console's view recovered; problem shown meanwhile: {problemSeen ?? "none"}"
+        );
+        await feed.StopAsync(CancellationToken.None);
+    }
+
+    private static async Task<long> CountPostsAsync(string database, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("select count(*) from posts", connection);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Waits until the run has stored some pages and is still running, so the fault lands mid-harvest.</summary>
