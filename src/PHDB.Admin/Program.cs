@@ -1,11 +1,11 @@
 using MudBlazor.Services;
 using Npgsql;
+using PHDB.Admin;
 using PHDB.Admin.Access;
 using PHDB.Admin.Cluster;
 using PHDB.Admin.Components;
 using PHDB.Admin.Exports;
 using PHDB.Admin.Publishing;
-using PHDB.Admin.Security;
 using PHDB.Grains;
 using PHDB.Operations;
 using PHDB.Publishing;
@@ -55,15 +55,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 app.Services.ValidateSettings(app.Configuration);
-app.UseConsoleSecurity();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-
-app.UseAuthentication();
-app.UseAuthorization();
-app.UseAntiforgery();
+app.UseConsolePipeline();
 app.MapStaticAssets().AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapExportDownloads();

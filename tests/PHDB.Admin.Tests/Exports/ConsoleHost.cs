@@ -75,9 +75,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddAntiforgery();
 
         var app = builder.Build();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
+        app.UseConsolePipeline();
         app.MapGet(
                 AccountEndpoints.LoginPath,
                 (HttpContext context, IAntiforgery antiforgery) =>

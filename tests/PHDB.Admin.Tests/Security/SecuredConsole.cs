@@ -13,7 +13,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using PHDB.Admin.Access;
-using PHDB.Admin.Security;
 using PHDB.Testing;
 using PHDB.Testing.Admin;
 
@@ -88,12 +87,9 @@ internal sealed partial class SecuredConsole : IAsyncDisposable
         builder.AddAdminAccess();
 
         var app = builder.Build();
-        app.UseConsoleSecurity();
-        app.UseExceptionHandler("/error");
-        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(files.Path) });
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
+        app.UseConsolePipeline(anonymous =>
+            anonymous.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(files.Path) })
+        );
         app.MapGet(
                 AccountEndpoints.LoginPath,
                 (HttpContext context, IAntiforgery antiforgery) =>
