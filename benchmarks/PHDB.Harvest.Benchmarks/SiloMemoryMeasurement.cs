@@ -94,7 +94,9 @@ internal static class SiloMemoryMeasurement
             await Task.Delay(SampleEvery);
             if (silo.HasExited)
             {
-                throw new InvalidOperationException("The silo exited during the run; see its log.");
+                throw new InvalidOperationException(
+                    $"The silo exited with code {silo.ExitCode} during the run; see its log."
+                );
             }
 
             var posts = await HarvestedRows.PostsAsync(data).WaitAsync(SampleTimeout);

@@ -28,6 +28,9 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    /// <summary>The exit code, once <see cref="HasExited"/>; a negative number is the signal that ended it.</summary>
+    public int ExitCode => process.ExitCode;
+
     public static SiloProcess Start(string assembly, IReadOnlyDictionary<string, string?> configuration, string log)
     {
         var port = PHDB.Testing.LoopbackPort.Next();

@@ -1,12 +1,9 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using PHDB.Grains.Harvest;
 using PHDB.Harvest.Tests.Engine;
 using PHDB.Operations;
 using PHDB.Simulator.Hosting;
-using PHDB.Storage;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
 
@@ -86,13 +83,7 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
 
         await using var second = await HarvestCluster.StartAsync(database, simulator, silos: 1, settings: settings);
         await using var dataSource = NpgsqlDataSource.Create(database);
-        using var feed = new HarvestFeed(
-            second.Client,
-            new StoredTotalsReader(dataSource),
-            TimeProvider.System,
-            Options.Create(new HarvestFeedOptions { PushInterval = TimeSpan.FromMilliseconds(100) }),
-            NullLogger<HarvestFeed>.Instance
-        );
+        using var feed = ConsoleFeed.Create(second.Client, dataSource, TimeSpan.FromMilliseconds(100));
         await feed.StartAsync(cancellation);
         try
         {

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using PHDB.Grains.Harvest;
 using PHDB.Harvest.Tests.Engine;
-using PHDB.Operations;
+using PHDB.Harvest.Tests.Eta;
 using PHDB.Simulator.Hosting;
 using PHDB.Storage;
 using PHDB.Testing;
@@ -87,13 +85,7 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
         await using var consoleData = PostgresConnectionResilience.CreateDataSource(database);
-        using var feed = new HarvestFeed(
-            cluster.Client,
-            new StoredTotalsReader(consoleData),
-            TimeProvider.System,
-            Options.Create(new HarvestFeedOptions { PushInterval = TimeSpan.FromMilliseconds(200) }),
-            NullLogger<HarvestFeed>.Instance
-        );
+        using var feed = ConsoleFeed.Create(cluster.Client, consoleData, TimeSpan.FromMilliseconds(200));
         string? problemSeen = null;
         feed.Changed += view => problemSeen ??= view.Problem;
         await feed.StartAsync(cancellation);
