@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
-using PHDB.IntegrationTests.Shutdown;
+using PHDB.IntegrationTests.Processes;
 using PHDB.LocalPostgres;
 using PHDB.Testing;
 
@@ -39,7 +39,7 @@ public sealed class PostgresServerStopTests : IDisposable
             await using var client = await ConnectAsync(port, password, server, cancellationToken);
 
             Assert.True(
-                await PostgresProcesses.SignalAsync("TERM", [server.Id], cancellationToken),
+                await ProcessSignal.SendAsync("TERM", [server.Id], cancellationToken),
                 $"kill -TERM {server.Id} failed"
             );
 

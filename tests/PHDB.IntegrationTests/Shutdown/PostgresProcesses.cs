@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
+using PHDB.IntegrationTests.Processes;
 using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.Shutdown;
@@ -30,21 +30,27 @@ internal sealed class PostgresProcesses
     public async Task FreezeAsync(CancellationToken cancellationToken)
     {
         // The postmaster first, so that no backend starts after the children are listed.
-        Assert.True(await SignalAsync("STOP", [postmaster], cancellationToken), $"kill -STOP {postmaster} failed");
-        await SignalAsync("STOP", Children(), cancellationToken);
+        Assert.True(
+            await ProcessSignal.SendAsync("STOP", [postmaster], cancellationToken),
+            $"kill -STOP {postmaster} failed"
+        );
+        await ProcessSignal.SendAsync("STOP", Children(), cancellationToken);
     }
 
     /// <summary>Thaws what <see cref="FreezeAsync"/> froze (SIGCONT).</summary>
     public async Task ThawAsync(CancellationToken cancellationToken)
     {
-        await SignalAsync("CONT", Children(), cancellationToken);
-        await SignalAsync("CONT", [postmaster], cancellationToken);
+        await ProcessSignal.SendAsync("CONT", Children(), cancellationToken);
+        await ProcessSignal.SendAsync("CONT", [postmaster], cancellationToken);
     }
 
     /// <summary>Stops the server at once (SIGQUIT, PostgreSQL's immediate shutdown): connections are refused.</summary>
     public async Task StopImmediatelyAsync(CancellationToken cancellationToken)
     {
-        Assert.True(await SignalAsync("QUIT", [postmaster], cancellationToken), $"kill -QUIT {postmaster} failed");
+        Assert.True(
+            await ProcessSignal.SendAsync("QUIT", [postmaster], cancellationToken),
+            $"kill -QUIT {postmaster} failed"
+        );
         await Eventually.HoldsAsync(
             () => Task.FromResult(!Directory.Exists($"/proc/{postmaster}")),
             TimeSpan.FromSeconds(10),
@@ -73,27 +79,5 @@ internal sealed class PostgresProcesses
         {
             return null;
         }
-    }
-
-    /// <summary>Sends <paramref name="signal"/> (a name such as <c>TERM</c>) to every process; false if one failed.</summary>
-    internal static async Task<bool> SignalAsync(
-        string signal,
-        IEnumerable<int> pids,
-        CancellationToken cancellationToken
-    )
-    {
-        var start = new ProcessStartInfo("kill") { ArgumentList = { "-" + signal } };
-        foreach (var pid in pids)
-        {
-            start.ArgumentList.Add(pid.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (start.ArgumentList.Count == 1)
-        {
-            return true;
-        }
-
-        var result = await ProcessRun.RunAsync(start, null, TimeSpan.FromSeconds(10), cancellationToken);
-        return result.ExitCode == 0;
     }
 }

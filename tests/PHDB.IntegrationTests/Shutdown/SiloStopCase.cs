@@ -1,3 +1,4 @@
+using PHDB.IntegrationTests.Processes;
 using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.Shutdown;

@@ -14,12 +14,22 @@ public static class HarvestCluster
     /// Starts <paramref name="silos"/> silos on <paramref name="database"/> reading <paramref name="simulator"/>, with
     /// <paramref name="settings"/> over the test defaults; <paramref name="tcp"/> for clients in other processes.
     /// </summary>
-    public static async Task<TestCluster> StartAsync(
+    public static Task<TestCluster> StartAsync(
         string database,
         SimulatorHost simulator,
         short silos = 2,
         IReadOnlyDictionary<string, string?>? settings = null,
         bool tcp = false
+    ) => HarvestTestCluster.StartAsync(silos, Settings(database, simulator, settings), tcp);
+
+    /// <summary>
+    /// The configuration of a harvest silo on <paramref name="database"/> reading <paramref name="simulator"/>: the
+    /// test defaults (fast polling, short leases, no automatic run) with <paramref name="settings"/> over them.
+    /// </summary>
+    public static Dictionary<string, string?> Settings(
+        string database,
+        SimulatorHost simulator,
+        IReadOnlyDictionary<string, string?>? settings = null
     )
     {
         var configuration = new Dictionary<string, string?>
@@ -42,7 +52,7 @@ public static class HarvestCluster
             configuration[key] = value;
         }
 
-        return await HarvestTestCluster.StartAsync(silos, configuration, tcp);
+        return configuration;
     }
 
     /// <summary>A simulated world of <paramref name="scale"/> posts with its clock frozen and no rate limit in the way.</summary>
