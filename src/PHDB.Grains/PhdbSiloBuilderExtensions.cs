@@ -16,8 +16,10 @@ public static class PhdbSiloBuilderExtensions
     /// <summary>
     /// Clustering, grain storage (<see cref="PhdbCluster.StateStorage"/>), reminders and the subscriptions of the
     /// harvest event stream (memory streams, <c>PubSubStore</c>) on the PostgreSQL
-    /// database named by <c>ConnectionStrings:phdb</c>, with failure detection tuned so that a killed silo is
-    /// declared dead within about six seconds, and a stop bounded by <see cref="SiloShutdown"/>.
+    /// database named by <c>ConnectionStrings:phdb</c>, with failure detection tuned so that a killed silo (its
+    /// connections drop) is declared dead within about six seconds, a frozen one after about 25 s (Orleans withholds
+    /// its vote while the silo was heard from within its monitoring window), and a stop bounded by
+    /// <see cref="SiloShutdown"/>.
     /// </summary>
     public static ISiloBuilder UsePhdbCluster(this ISiloBuilder silo, IConfiguration configuration)
     {
