@@ -14,6 +14,7 @@ public static class PhdbClientBuilderExtensions
     public static IClientBuilder UsePhdbCluster(this IClientBuilder client, IConfiguration configuration)
     {
         var connectionString = PhdbConnectionString.Require(configuration);
+        client.Services.AddPhdbExceptionSerialization();
         return client
             .Configure<ClusterOptions>(options =>
             {

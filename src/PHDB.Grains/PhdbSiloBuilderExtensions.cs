@@ -27,6 +27,7 @@ public static class PhdbSiloBuilderExtensions
             PhdbConnectionString.Require(configuration)
         );
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddPhdbExceptionSerialization();
         silo.Services.AddOptions<RateBudgetOptions>()
             .BindConfiguration(RateBudgetOptions.Section)
             .ValidateDataAnnotations()

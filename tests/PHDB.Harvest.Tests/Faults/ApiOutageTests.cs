@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net.Http.Json;
 using PHDB.Grains.Harvest;
 using PHDB.Harvest.Tests.Engine;
 using PHDB.Testing;
@@ -93,12 +92,12 @@ public sealed class ApiOutageTests(PostgresServer postgres)
         );
         Assert.Equal(HarvestPhase.Running, (await coordinator.GetStatus()).Phase);
 
-        await SetServerErrorRateAsync(control, 1.0, cancellation);
+        await control.SetServerErrorRateAsync(1.0, cancellation);
         var opensBefore = Volatile.Read(ref circuitOpened);
         await Task.Delay(Outage, cancellation);
         var opensDuring = Volatile.Read(ref circuitOpened) - opensBefore;
         var faulted = simulator.Stats.Read().Values.Sum(s => s.Faults);
-        await SetServerErrorRateAsync(control, 0.0, cancellation);
+        await control.SetServerErrorRateAsync(0.0, cancellation);
         var recovery = Stopwatch.StartNew();
 
         Assert.True(opensDuring > 0, "the client's circuit opened during the outage");
@@ -116,15 +115,5 @@ public sealed class ApiOutageTests(PostgresServer postgres)
         Assert.Equal(0, (await coordinator.GetStatus()).Parked);
         var report = await TruthComparison.CompareAsync(simulator.BaseAddress, database, cancellation);
         Assert.True(report.IsExactMatch, report.ToString());
-    }
-
-    private static async Task SetServerErrorRateAsync(HttpClient control, double rate, CancellationToken cancellation)
-    {
-        using var response = await control.PutAsJsonAsync(
-            new Uri("/_sim/faults", UriKind.Relative),
-            new { serverErrorRate = rate },
-            cancellation
-        );
-        response.EnsureSuccessStatusCode();
     }
 }

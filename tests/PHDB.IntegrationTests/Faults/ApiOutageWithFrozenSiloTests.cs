@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -87,14 +86,14 @@ public sealed class ApiOutageWithFrozenSiloTests(PostgresServer postgres)
 
         using var control = new HttpClient { BaseAddress = simulator.BaseAddress };
         var requestsBefore = Count(simulator, s => s.Requests);
-        await SetServerErrorRateAsync(control, 1.0, cancellation);
+        await control.SetServerErrorRateAsync(1.0, cancellation);
         var outage = Stopwatch.StartNew();
         var thawed = await FreezeAsync(victim, database, outage, cancellation);
         await DelayUntilAsync(outage, Outage, cancellation);
 
         var requestsDuring = Count(simulator, s => s.Requests) - requestsBefore;
         var faultsDuring = Count(simulator, s => s.Faults);
-        await SetServerErrorRateAsync(control, 0.0, cancellation);
+        await control.SetServerErrorRateAsync(0.0, cancellation);
         var outageLength = outage.Elapsed;
         var recovery = Stopwatch.StartNew();
 
@@ -238,16 +237,6 @@ public sealed class ApiOutageWithFrozenSiloTests(PostgresServer postgres)
 
     private static long Count(SimulatorHost simulator, Func<ApplicationCounters.Snapshot, long> counter) =>
         simulator.Stats.Read().Values.Sum(counter);
-
-    private static async Task SetServerErrorRateAsync(HttpClient control, double rate, CancellationToken cancellation)
-    {
-        using var response = await control.PutAsJsonAsync(
-            new Uri("/_sim/faults", UriKind.Relative),
-            new { serverErrorRate = rate },
-            cancellation
-        );
-        response.EnsureSuccessStatusCode();
-    }
 }
 
 /// <summary>Runs <see cref="ApiOutageWithFrozenSiloTests"/> alone: it freezes a silo and counts requests.</summary>
