@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -76,18 +73,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
 
         var app = builder.Build();
         app.UseConsolePipeline();
-        app.MapGet(
-                AccountEndpoints.LoginPath,
-                (HttpContext context, IAntiforgery antiforgery) =>
-                {
-                    var tokens = antiforgery.GetAndStoreTokens(context);
-                    return Results.Content(
-                        $"<form><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\"></form>",
-                        "text/html"
-                    );
-                }
-            )
-            .AllowAnonymous();
+        app.MapLoginForm();
         app.MapAccountEndpoints();
         app.MapExportDownloads();
         app.MapExportControl();

@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -90,18 +89,7 @@ internal sealed partial class SecuredConsole : IAsyncDisposable
         app.UseConsolePipeline(anonymous =>
             anonymous.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(files.Path) })
         );
-        app.MapGet(
-                AccountEndpoints.LoginPath,
-                (HttpContext context, IAntiforgery antiforgery) =>
-                {
-                    var tokens = antiforgery.GetAndStoreTokens(context);
-                    return Results.Content(
-                        $"<form><input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{WebUtility.HtmlEncode(tokens.RequestToken)}\"></form>",
-                        "text/html"
-                    );
-                }
-            )
-            .AllowAnonymous();
+        app.MapLoginForm();
         app.MapGet("/", () => "the overview");
         app.MapGet(Failing, string () => throw new InvalidOperationException("A failing page.")).AllowAnonymous();
         app.Map("/error", () => Results.Text("Something went wrong.", statusCode: 500)).AllowAnonymous();
