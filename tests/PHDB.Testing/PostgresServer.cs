@@ -18,6 +18,7 @@ namespace PHDB.Testing;
 public sealed class PostgresServer : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan StopEscalation = TimeSpan.FromSeconds(20);
     private readonly StringBuilder serverLog = new();
     private Process? server;
     private string? password;
@@ -99,22 +100,50 @@ public sealed class PostgresServer : IAsyncLifetime
 
     /// <summary>
     /// Stops the server as an operator would (fast shutdown: sessions are ended, the port closes) and waits until it
-    /// has exited. For fault tests on a server of their own, never on a shared one.
+    /// has exited. A server that has not finished its shutdown checkpoint within the bound (a loaded machine) is
+    /// stopped immediately, then killed. For fault tests on a server of their own, never on a shared one.
     /// </summary>
     public async Task StopAsync()
     {
         var postmaster = PostmasterPid();
-        await SignalAsync("INT", [postmaster]);
-        if (server is not null)
+        foreach (
+            var (signal, bound) in new[] { ("INT", StartTimeout), ("QUIT", StopEscalation), ("KILL", StopEscalation) }
+        )
         {
-            await server.WaitForExitAsync().WaitAsync(StartTimeout);
+            await SignalAsync(signal, signal == "KILL" ? [.. ChildrenOf(postmaster), postmaster] : [postmaster]);
+            if (await ExitsWithinAsync(postmaster, bound))
+            {
+                break;
+            }
         }
 
-        var deadline = Stopwatch.StartNew();
-        while (Directory.Exists($"/proc/{postmaster}") && deadline.Elapsed < StartTimeout)
+        if (Directory.Exists($"/proc/{postmaster}"))
         {
+            throw new InvalidOperationException(
+                $"PostgreSQL (pid {postmaster}) did not stop, even when killed. Its log:\n{Log}"
+            );
+        }
+
+        if (server is not null)
+        {
+            await server.WaitForExitAsync().WaitAsync(StopEscalation);
+        }
+    }
+
+    private static async Task<bool> ExitsWithinAsync(int pid, TimeSpan bound)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (Directory.Exists($"/proc/{pid}"))
+        {
+            if (deadline.Elapsed >= bound)
+            {
+                return false;
+            }
+
             await Task.Delay(50);
         }
+
+        return true;
     }
 
     /// <summary>Starts the stopped server again on the same port and data, and waits until it accepts connections.</summary>
