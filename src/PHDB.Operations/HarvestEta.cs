@@ -3,8 +3,8 @@ using PHDB.Grains.Harvest;
 namespace PHDB.Operations;
 
 /// <summary>
-/// Estimates when the current run ends: the pages left (<see cref="HarvestWorkLeft"/>, its subjects with work left
-/// each taking what those seen to finish took) over the pace of the run.
+/// Estimates when the current run ends: the pages left (<see cref="HarvestWorkLeft"/>) over the pace of the run, or
+/// the requests its longest connection left needs one after the other, when that takes longer.
 /// The pace is what the run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended with
 /// the pace the budgets in use allow (requests per second times pages per request) until it was watched for a
 /// budget window; idle budgets (an earlier run's token) add no pace.
@@ -37,14 +37,22 @@ public static class HarvestEta
             return TimeSpan.Zero;
         }
 
-        return PagesPerSecond(view) is { } pagesPerSecond and > 0
-            ? TimeSpan.FromSeconds(pagesLeft / pagesPerSecond)
-            : null;
+        if (PagesPerSecond(view) is not (> 0 and var pagesPerSecond))
+        {
+            return null;
+        }
+
+        // A request carries a page of each connection at most: the longest one left takes as many requests, one
+        // after the other, however few pages are left beside it (the tail of a run, where requests carry less).
+        var requestsPerSecond = pagesPerSecond / Math.Max(view.ItemsPerRequest ?? 1, 1);
+        var chain = HarvestWorkLeft.LongestChain([.. view.Partitions.Values]);
+        return TimeSpan.FromSeconds(Math.Max(pagesLeft / pagesPerSecond, chain / requestsPerSecond));
     }
 
     /// <summary>
     /// The pace to expect in pages per second: the achieved one, weighted by how long it was watched against the
-    /// longest window of the budgets in use (at least <see cref="MinimumSettle"/>), the budgets' one for the rest.
+    /// longest window of the budgets in use (at least <see cref="MinimumSettle"/>), the budgets' one for the rest;
+    /// the achieved one alone once watched for that window when it is the slower.
     /// </summary>
     public static double? PagesPerSecond(HarvestView view)
     {
@@ -65,7 +73,15 @@ public static class HarvestEta
             return achieved.PagesPerSecond;
         }
 
-        var settle = budgets.Select(b => b.WindowLength).Append(MinimumSettle).Max();
+        // Watched for a whole window of every budget, a run slower than its budgets allow is bound by something else
+        // (the API's answers, the machine, the database): the budgets' pace is then no more than a ceiling.
+        var longestWindow = budgets.Max(b => b.WindowLength);
+        if (achieved.Span >= longestWindow && achieved.PagesPerSecond < budgetPace)
+        {
+            return achieved.PagesPerSecond;
+        }
+
+        var settle = longestWindow > MinimumSettle ? longestWindow : MinimumSettle;
         var weight = Math.Min(1, achieved.Span / settle);
         return (weight * achieved.PagesPerSecond) + ((1 - weight) * budgetPace);
     }

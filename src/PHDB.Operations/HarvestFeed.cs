@@ -275,7 +275,7 @@ public sealed partial class HarvestFeed(
             )
             {
                 IdleBudgetAfter = options.Value.IdleBudgetAfter,
-                Pace = pace.Current,
+                Pace = pace.Recent,
             };
         }
 

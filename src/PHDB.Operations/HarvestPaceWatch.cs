@@ -22,6 +22,31 @@ public sealed class HarvestPaceWatch(TimeSpan span)
             )
             : null;
 
+    /// <summary>
+    /// The pace over the latest half of the time watched, or <see langword="null"/> before two samples a moment
+    /// apart: a run that speeds up (a resumed one bringing its grains back into memory) is measured at the pace it
+    /// reached rather than the one it started at.
+    /// </summary>
+    public HarvestPace? Recent
+    {
+        get
+        {
+            if (samples.Count < 2)
+            {
+                return null;
+            }
+
+            var last = samples[^1];
+            var middle = last.At - ((last.At - samples[0].At) / 2);
+            var start = samples.Last(s => s.At <= middle);
+            return new HarvestPace(
+                last.Pages - start.Pages,
+                last.At - start.At,
+                Math.Max(0, start.Pending - last.Pending)
+            );
+        }
+    }
+
     /// <summary>Takes in the run as seen at <paramref name="at"/>.</summary>
     public void Observe(HarvestStatus? status, IReadOnlyCollection<PartitionProgress> partitions, DateTimeOffset at)
     {

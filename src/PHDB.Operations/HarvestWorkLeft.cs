@@ -5,8 +5,7 @@ namespace PHDB.Operations;
 /// <summary>
 /// The pages a run still has to fetch, estimated from its partitions: each open partition is expected to need as
 /// many pages as the partitions of its kind (posts windows, topics, collections) need, and at least a page for its
-/// own connection if unread and, for each post, collection or user it knows to have work left, as many pages as such
-/// a subject was seen to take.
+/// own connection if unread and the pages its posts, collections and users with work left still need.
 /// </summary>
 /// <remarks>
 /// What a partition of a kind needs is learned from the done ones and from the open ones that already got further:
@@ -54,9 +53,27 @@ public static class HarvestWorkLeft
         return lowerBounds.Average();
     }
 
-    /// <summary>The pages an open partition needs at least: its own connection's next page, and those of its subjects with work left.</summary>
+    /// <summary>
+    /// The most pages of a run that must be read one after the other: the longest connection any subject of an open
+    /// partition has left (each page needs the cursor of the one before).
+    /// </summary>
+    public static long LongestChain(IReadOnlyCollection<PartitionProgress> partitions)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        return partitions
+            .Where(p => p.Status is PartitionStatus.Pending or PartitionStatus.Running)
+            .Select(p => (long)p.LongestChain)
+            .DefaultIfEmpty(0)
+            .Max();
+    }
+
+    /// <summary>
+    /// The pages an open partition needs at least: its own connection's next page, and those of its subjects with
+    /// work left: as their counts announce them, else as many each as a subject was seen to take.
+    /// </summary>
     private static double Floor(PartitionProgress partition, double pagesPerSubject) =>
-        (partition.RootExhausted ? 0 : 1) + (partition.PendingSubjects * pagesPerSubject);
+        (partition.RootExhausted ? 0 : 1)
+        + (partition.PendingPages > 0 ? partition.PendingPages : partition.PendingSubjects * pagesPerSubject);
 
     /// <summary>
     /// The kind of a partition: its key's segment after the run, e.g. <c>posts</c> in <c>run3/posts/…</c>; the

@@ -10,18 +10,23 @@ public interface IPostGrain : IGrainWithIntegerKey
     /// <summary>
     /// Takes in the post's counts as a page showed them. When they differ from the last seen ones, the comments
     /// and votes are (re)walked from their start; with <paramref name="refreshComments"/> the comments are re-walked
-    /// even when their count did not change (their votes may have). Returns whether the post has nested work.
+    /// even when their count did not change (their votes may have). Returns the nested work it has left.
     /// </summary>
     [Alias("Observe")]
-    Task<bool> Observe(int commentsCount, int votesCount, DateTimeOffset observedAt, bool refreshComments = false);
+    Task<PostWorkLeft> Observe(
+        int commentsCount,
+        int votesCount,
+        DateTimeOffset observedAt,
+        bool refreshComments = false
+    );
 
     /// <summary>Up to <paramref name="max"/> of the post's nested tasks, at their committed cursors.</summary>
     [Alias("TakeWork")]
     Task<IReadOnlyList<CrawlTask>> TakeWork(int max);
 
-    /// <summary>Takes in the outcome of one of its tasks; returns whether nested work remains.</summary>
+    /// <summary>Takes in the outcome of one of its tasks; returns the nested work left.</summary>
     [Alias("Advance")]
-    Task<bool> Advance(TaskOutcome outcome);
+    Task<PostWorkLeft> Advance(TaskOutcome outcome);
 
     /// <summary>The post's counts as last seen, oldest first (one entry per change).</summary>
     [Alias("GetHistory")]

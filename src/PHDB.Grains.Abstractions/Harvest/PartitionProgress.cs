@@ -13,6 +13,10 @@ namespace PHDB.Grains.Harvest;
 /// <param name="NewestPost">The newest <c>createdAt</c> of the posts its pages held, if any.</param>
 /// <param name="NewestRow">The newest <c>createdAt</c> among the rows of its own connection (posts, topics or collections).</param>
 /// <param name="RootExhausted">Whether its own connection is read to the end (only nested work may be left).</param>
+/// <param name="PendingPages">
+/// The pages its subjects with work left are expected to need, from their counts (see <see cref="PostWorkLeft"/>).
+/// </param>
+/// <param name="LongestChain">The most pages any one of its subjects needs one after the other.</param>
 [GenerateSerializer, Immutable, Alias("phdb.PartitionProgress")]
 public sealed record PartitionProgress(
     [property: Id(0)] string Key,
@@ -26,5 +30,7 @@ public sealed record PartitionProgress(
     [property: Id(8)] DateTimeOffset? UpdatedAt,
     [property: Id(9)] DateTimeOffset? NewestPost = null,
     [property: Id(10)] DateTimeOffset? NewestRow = null,
-    [property: Id(11)] bool RootExhausted = false
+    [property: Id(11)] bool RootExhausted = false,
+    [property: Id(12)] long PendingPages = 0,
+    [property: Id(13)] int LongestChain = 0
 );

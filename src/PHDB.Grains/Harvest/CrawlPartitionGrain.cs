@@ -33,7 +33,8 @@ public sealed class CrawlPartitionGrain(
             return tickets;
         }
 
-        if (!state.State.RootExhausted)
+        // A partition with a full backlog of posts to walk lists no more until it drains.
+        if (!state.State.RootExhausted && state.State.PendingPosts.Count < options.Value.MaxPendingPosts)
         {
             tickets.Add(new WorkTicket(Key, state.State.Root));
         }
@@ -76,6 +77,11 @@ public sealed class CrawlPartitionGrain(
         if (stale.Count > 0)
         {
             state.State.PendingPosts.RemoveAll(stale.Contains);
+            foreach (var post in stale)
+            {
+                state.State.PostWork.Remove(post);
+            }
+
             await state.WriteStateAsync();
         }
 
@@ -169,13 +175,26 @@ public sealed class CrawlPartitionGrain(
             }
         }
 
+        foreach (var outcome in committed.Where(o => o.Task.Kind == CrawlTaskKind.PostComments))
+        {
+            state.State.CommentsRead += outcome.Nodes;
+            state.State.CommentWalks += outcome.Discovered.Count(d =>
+                d.Kind is CrawlTaskKind.CommentVotes or CrawlTaskKind.CommentReplies
+            );
+        }
+
         var byPost = committed.Where(o => o.Task.IsPostWork).GroupBy(o => PostOf(o.Task)).ToList();
         var remaining = await Task.WhenAll(byPost.Select(AdvancePostAsync));
         for (var i = 0; i < byPost.Count; i++)
         {
-            if (!remaining[i])
+            if (remaining[i].HasWork)
+            {
+                state.State.PostWork[byPost[i].Key] = remaining[i];
+            }
+            else
             {
                 state.State.PendingPosts.Remove(byPost[i].Key);
+                state.State.PostWork.Remove(byPost[i].Key);
             }
         }
 
@@ -201,16 +220,16 @@ public sealed class CrawlPartitionGrain(
     /// <inheritdoc />
     public Task<PartitionProgress> GetProgress() => Task.FromResult(Progress());
 
-    private async Task<bool> AdvancePostAsync(IGrouping<long, TaskOutcome> outcomes)
+    private async Task<PostWorkLeft> AdvancePostAsync(IGrouping<long, TaskOutcome> outcomes)
     {
         var post = GrainFactory.GetGrain<IPostGrain>(outcomes.Key);
-        var hasWork = true;
+        var left = PostWorkLeft.None;
         foreach (var outcome in outcomes)
         {
-            hasWork = await post.Advance(outcome);
+            left = await post.Advance(outcome);
         }
 
-        return hasWork;
+        return left;
     }
 
     private static long PostOf(CrawlTask task) =>
@@ -236,7 +255,7 @@ public sealed class CrawlPartitionGrain(
             .GroupBy(d => d.SubjectId)
             .ToList();
         var observedAt = timeProvider.GetUtcNow();
-        var hasWork = await Task.WhenAll(
+        var left = await Task.WhenAll(
             posts.Select(post =>
                 GrainFactory
                     .GetGrain<IPostGrain>(post.Key)
@@ -250,11 +269,33 @@ public sealed class CrawlPartitionGrain(
         );
         for (var i = 0; i < posts.Count; i++)
         {
-            if (hasWork[i] && !state.State.PendingPosts.Contains(posts[i].Key))
+            if (!left[i].HasWork)
+            {
+                continue;
+            }
+
+            if (!state.State.PendingPosts.Contains(posts[i].Key))
             {
                 state.State.PendingPosts.Add(posts[i].Key);
             }
+
+            state.State.PostWork[posts[i].Key] = left[i];
         }
+    }
+
+    /// <summary>
+    /// The pages its subjects with work left need: what its posts announce, with a walk for each of their unread
+    /// comments in the share this partition's comments read so far opened, and a page per collection and user.
+    /// </summary>
+    private static long PendingPages(CrawlPartitionState s)
+    {
+        var walksPerComment = s.CommentsRead > 0 ? (double)s.CommentWalks / s.CommentsRead : 0;
+        var posts = s.PendingPosts.Sum(p =>
+            s.PostWork.GetValueOrDefault(p) is { } work
+                ? work.Pages + Math.Round(work.UnreadComments * walksPerComment)
+                : 1
+        );
+        return (long)posts + s.CollectionCursors.Count + s.PendingUsers.Count;
     }
 
     private PartitionProgress Progress()
@@ -281,7 +322,11 @@ public sealed class CrawlPartitionGrain(
             s.UpdatedAt,
             s.NewestPost,
             s.NewestRow,
-            s.RootExhausted
+            s.RootExhausted,
+            PendingPages(s),
+            s.PendingPosts.Count + s.CollectionCursors.Count + s.PendingUsers.Count == 0
+                ? 0
+                : s.PendingPosts.Select(p => s.PostWork.GetValueOrDefault(p)?.Chain ?? 1).DefaultIfEmpty(1).Max()
         );
     }
 }

@@ -59,4 +59,19 @@ public sealed class CrawlPartitionState
     /// <summary>The newest <c>createdAt</c> among the rows of its own connection that its committed pages held.</summary>
     [Id(13)]
     public DateTimeOffset? NewestRow { get; set; }
+
+    /// <summary>
+    /// The nested work each of <see cref="PendingPosts"/> was last seen to have left (a post missing here counts as
+    /// one page).
+    /// </summary>
+    [Id(14)]
+    public Dictionary<long, PostWorkLeft> PostWork { get; set; } = [];
+
+    /// <summary>Comments (replies included) this partition's committed comments pages held.</summary>
+    [Id(15)]
+    public long CommentsRead { get; set; }
+
+    /// <summary>Walks (a comment's votes, the rest of a long reply thread) those comments opened.</summary>
+    [Id(16)]
+    public long CommentWalks { get; set; }
 }

@@ -91,6 +91,15 @@ public sealed class HarvestOptions
     [Range(0, 10_000)]
     public int ParkedRetries { get; set; } = 20;
 
+    /// <summary>
+    /// Posts with comments or votes still to read that a partition holds before it stops listing more: its next
+    /// posts page waits until they drain below this. Listing runs far ahead of those walks otherwise (a page lists 20
+    /// posts, each with two connections or more), and the backlog, held in memory by the silos, would grow with the
+    /// partition. The requests a run needs do not change, only their order.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int MaxPendingPosts { get; set; } = 200;
+
     /// <summary>A copy with another look-back.</summary>
     public HarvestOptions WithLookBack(TimeSpan lookBack)
     {

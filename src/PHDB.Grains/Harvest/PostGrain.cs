@@ -17,10 +17,13 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     /// <summary>History entries kept per post.</summary>
     public const int HistoryLimit = 200;
 
+    /// <summary>The rows a nested page is expected to hold before one was read: the client's default page size.</summary>
+    public const int DefaultPageSize = 20;
+
     private long PostId => this.GetPrimaryKeyLong();
 
     /// <inheritdoc />
-    public async Task<bool> Observe(
+    public async Task<PostWorkLeft> Observe(
         int commentsCount,
         int votesCount,
         DateTimeOffset observedAt,
@@ -62,7 +65,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         Task.FromResult<IReadOnlyList<CrawlTask>>([.. state.State.Open.Values.Take(max)]);
 
     /// <inheritdoc />
-    public async Task<bool> Advance(TaskOutcome outcome)
+    public async Task<PostWorkLeft> Advance(TaskOutcome outcome)
     {
         if (!outcome.Succeeded)
         {
@@ -73,10 +76,13 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         if (outcome.NextAfter is null)
         {
             state.State.Open.Remove(key);
+            state.State.Walks.Remove(key);
         }
         else
         {
             state.State.Open[key] = outcome.Task with { After = outcome.NextAfter };
+            var walk = state.State.Walks.GetValueOrDefault(key) ?? new PostWalk(0, 0);
+            state.State.Walks[key] = new PostWalk(walk.Nodes + outcome.Nodes, walk.Pages + 1);
         }
 
         foreach (var subject in outcome.Discovered)
@@ -111,18 +117,53 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     public static string TaskKey(CrawlTask task) =>
         string.Create(CultureInfo.InvariantCulture, $"{task.Kind}:{task.SubjectId}");
 
-    /// <summary>Whether nested work is open; a post without any leaves memory once this call ends.</summary>
-    private bool Settle()
+    /// <summary>The nested work open; a post without any leaves memory once this call ends.</summary>
+    private PostWorkLeft Settle()
     {
         if (state.State.Open.Count > 0)
         {
-            return true;
+            var left = state.State.Open.Select(o => PagesLeft(o.Key, o.Value)).ToList();
+            return new PostWorkLeft(left.Sum(l => l.Pages), left.Max(l => l.Chain), left.Sum(l => l.UnreadComments));
         }
 
         DeactivateOnIdle();
-        return false;
+        return PostWorkLeft.None;
+    }
+
+    /// <summary>
+    /// The pages an open connection still needs: the rows its count announces that were not read yet, at the rows a
+    /// page of it held so far (<see cref="DefaultPageSize"/> before its first page), one when the count is unknown;
+    /// and, for comments, the comments not read yet.
+    /// </summary>
+    private (int Pages, int Chain, int UnreadComments) PagesLeft(string key, CrawlTask task)
+    {
+        var last = state.State.History.Count > 0 ? state.State.History[^1] : null;
+        int? total = task.Kind switch
+        {
+            CrawlTaskKind.PostComments => last?.Comments,
+            CrawlTaskKind.PostVotes => last?.Votes,
+            CrawlTaskKind.CommentVotes => state.State.CommentVotes.TryGetValue(task.SubjectId, out var votes)
+                ? votes
+                : null,
+            _ => null,
+        };
+        if (total is not { } rows)
+        {
+            return (1, 1, 0);
+        }
+
+        var walk = state.State.Walks.GetValueOrDefault(key);
+        var unread = Math.Max(0, rows - (walk?.Nodes ?? 0));
+        var perPage = walk is { Pages: > 0, Nodes: > 0 } ? (double)walk.Nodes / walk.Pages : DefaultPageSize;
+        var pages = Math.Max(1, (int)Math.Ceiling(unread / perPage));
+        return (pages, pages, task.Kind == CrawlTaskKind.PostComments ? unread : 0);
     }
 
     /// <summary>Opens a connection from <paramref name="task"/>'s cursor, replacing a walk in progress.</summary>
-    private void Open(CrawlTask task) => state.State.Open[TaskKey(task)] = task;
+    private void Open(CrawlTask task)
+    {
+        var key = TaskKey(task);
+        state.State.Open[key] = task;
+        state.State.Walks.Remove(key);
+    }
 }

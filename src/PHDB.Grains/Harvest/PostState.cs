@@ -15,4 +15,8 @@ public sealed class PostState
     /// <summary>The votes count each of its comments showed when its votes were last opened for walking.</summary>
     [Id(2)]
     public Dictionary<long, int> CommentVotes { get; set; } = [];
+
+    /// <summary>How far each connection in <see cref="Open"/> was read, by the same key (none before its first page).</summary>
+    [Id(3)]
+    public Dictionary<string, PostWalk> Walks { get; set; } = [];
 }

@@ -198,4 +198,77 @@ public sealed class HarvestEtaTests
         };
         Assert.Equal(15 / RequestsPerSecond, HarvestEta.Estimate(withHistory)!.Value.TotalSeconds, 6);
     }
+
+    [Fact]
+    public void Subjects_whose_counts_announce_their_pages_need_those_pages_rather_than_the_average()
+    {
+        // 30 posts left whose counts announce 400 pages; the 10 seen to finish took 8 each (240 for 30).
+        var view = View(HarvestPhase.Running, 4, Budget()) with
+        {
+            Partitions = Partitions(
+                Partition("run1/posts/a", PartitionStatus.Done, 1, rootRead: true),
+                Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 30, rootRead: true) with
+                {
+                    PendingPages = 400,
+                    LongestChain = 20,
+                }
+            ),
+            Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 10),
+        };
+        Assert.Equal(400 / (80 / 900.0), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+    }
+
+    [Fact]
+    public void The_longest_connection_left_takes_a_request_per_page_however_few_pages_are_left_beside_it()
+    {
+        // 60 pages left, 4 to a request at 2 pages a second: 30 s by the pages. But one post's votes need 40 pages,
+        // one request after the other, at half a request a second: 80 s.
+        var view = View(HarvestPhase.Running, 4, Budget()) with
+        {
+            Partitions = Partitions(
+                Partition("run1/posts/a", PartitionStatus.Done, 1, rootRead: true),
+                Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 3, rootRead: true) with
+                {
+                    PendingPages = 60,
+                    LongestChain = 40,
+                }
+            ),
+            Budgets = new Dictionary<string, RateBudgetStatus>(),
+            Pace = new HarvestPace(120, TimeSpan.FromMinutes(1)),
+        };
+        Assert.Equal(80, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+
+        // Once that chain is no longer than the pages allow, the pages decide.
+        var shortChain = view with
+        {
+            Partitions = Partitions(
+                Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 3, rootRead: true) with
+                {
+                    PendingPages = 60,
+                    LongestChain = 10,
+                }
+            ),
+        };
+        Assert.Equal(30, HarvestEta.Estimate(shortChain)!.Value.TotalSeconds, 6);
+    }
+
+    [Fact]
+    public void A_run_slower_than_its_budgets_allow_for_a_whole_window_is_expected_to_stay_as_slow()
+    {
+        // A budget of 20 requests per 2 s allows 10 requests (40 pages) a second; the run reached 20 pages a second
+        // over 5 s, held back by the machine: the 160 pages left take 8 s, not the 4 s the budget would allow.
+        var budget = Budget(limit: 2_000) with
+        {
+            WindowLength = TimeSpan.FromSeconds(2),
+        };
+        var view = View(HarvestPhase.Running, 4, budget) with { Pace = new HarvestPace(100, TimeSpan.FromSeconds(5)) };
+        Assert.Equal(8, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+
+        // Faster than the budgets allow (a window's burst), it is blended with their pace until watched for 10 s.
+        var bursting = view with
+        {
+            Pace = new HarvestPace(250, TimeSpan.FromSeconds(5)),
+        };
+        Assert.Equal((0.5 * 50) + (0.5 * 40), HarvestEta.PagesPerSecond(bursting)!.Value, 9);
+    }
 }

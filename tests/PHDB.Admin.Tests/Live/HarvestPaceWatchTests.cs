@@ -75,4 +75,21 @@ public sealed class HarvestPaceWatchTests
         watch.Observe(Status(HarvestPhase.Running, runId: 2), Pages(1, 0), T0.AddSeconds(610));
         Assert.Null(watch.Current);
     }
+
+    [Fact]
+    public void The_recent_pace_is_the_one_over_the_latest_half_of_the_time_watched()
+    {
+        // A resumed run: 2 pages a second while its grains come back, then 10.
+        var watch = new HarvestPaceWatch(TimeSpan.FromSeconds(60));
+        watch.Observe(Status(HarvestPhase.Running), Pages(100, 0), T0);
+        Assert.Null(watch.Recent);
+        for (var s = 1; s <= 10; s++)
+        {
+            var pages = s <= 5 ? 100 + (2 * s) : 110 + (10 * (s - 5));
+            watch.Observe(Status(HarvestPhase.Running), Pages(pages, 0), T0.AddSeconds(s));
+        }
+
+        Assert.Equal(new HarvestPace(60, TimeSpan.FromSeconds(10)), watch.Current);
+        Assert.Equal(new HarvestPace(50, TimeSpan.FromSeconds(5)), watch.Recent);
+    }
 }
