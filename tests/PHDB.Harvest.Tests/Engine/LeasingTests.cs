@@ -9,15 +9,12 @@ public sealed class LeasingTests(PostgresServer postgres)
     [Fact]
     public async Task Partitions_with_pages_of_their_own_left_are_leased_before_those_with_only_nested_work_left()
     {
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
-        var database = await postgres.CreateMigratedDatabaseAsync("leasing", cancellation);
         // No workers: the test leases by hand.
-        await using var cluster = await HarvestCluster.StartAsync(
-            database,
-            simulator,
-            silos: 1,
-            settings: new Dictionary<string, string?> { ["Harvest:Worker:Enabled"] = "false" }
+        await using var cluster = await HandDrivenHarvest.StartAsync(
+            postgres,
+            "leasing",
+            scale: 300,
+            cancellationToken: TestContext.Current.CancellationToken
         );
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
         await coordinator.StartFull();

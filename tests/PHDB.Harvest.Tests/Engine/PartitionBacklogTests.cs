@@ -13,18 +13,11 @@ public sealed class PartitionBacklogTests(PostgresServer postgres)
     [Fact]
     public async Task A_partition_with_a_full_backlog_lists_its_next_posts_page_only_once_the_backlog_drained()
     {
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var simulator = await HarvestCluster.StartWorldAsync(10, cancellation);
-        var database = await postgres.CreateMigratedDatabaseAsync("partition_backlog", cancellation);
-        await using var cluster = await HarvestCluster.StartAsync(
-            database,
-            simulator,
-            silos: 1,
-            settings: new Dictionary<string, string?>
-            {
-                ["Harvest:Worker:Enabled"] = "false",
-                ["Harvest:MaxPendingPosts"] = "2",
-            }
+        await using var cluster = await HandDrivenHarvest.StartAsync(
+            postgres,
+            "partition_backlog",
+            new Dictionary<string, string?> { ["Harvest:MaxPendingPosts"] = "2" },
+            cancellationToken: TestContext.Current.CancellationToken
         );
         var partition = cluster.Client.GetGrain<ICrawlPartitionGrain>("backlog/posts/2020-01");
         var root = new CrawlTask(

@@ -10,14 +10,10 @@ public sealed class PostWorkLeftTests(PostgresServer postgres)
     [Fact]
     public async Task A_post_counts_its_pages_left_from_its_counts_and_the_rows_its_pages_held()
     {
-        var cancellation = TestContext.Current.CancellationToken;
-        await using var simulator = await HarvestCluster.StartWorldAsync(10, cancellation);
-        var database = await postgres.CreateMigratedDatabaseAsync("post_work_left", cancellation);
-        await using var cluster = await HarvestCluster.StartAsync(
-            database,
-            simulator,
-            silos: 1,
-            settings: new Dictionary<string, string?> { ["Harvest:Worker:Enabled"] = "false" }
+        await using var cluster = await HandDrivenHarvest.StartAsync(
+            postgres,
+            "post_work_left",
+            cancellationToken: TestContext.Current.CancellationToken
         );
         var post = cluster.Client.GetGrain<IPostGrain>(4242);
         var comments = new CrawlTask(CrawlTaskKind.PostComments, 4242);

@@ -17,19 +17,17 @@ public sealed class ParkedPartitionRetryTests(PostgresServer postgres)
     public async Task A_parked_partition_is_retried_by_itself_and_the_run_keeps_the_park_and_its_reason()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        await using var simulator = await HarvestCluster.StartWorldAsync(20, cancellation);
-        var database = await postgres.CreateMigratedDatabaseAsync("parked_retry", cancellation);
-        await using var cluster = await HarvestCluster.StartAsync(
-            database,
-            simulator,
-            silos: 1,
-            settings: new Dictionary<string, string?>
+        await using var cluster = await HandDrivenHarvest.StartAsync(
+            postgres,
+            "parked_retry",
+            new Dictionary<string, string?>
             {
-                ["Harvest:Worker:Enabled"] = "false",
                 ["Harvest:MaxConsecutiveFailures"] = "2",
                 ["Harvest:ParkedRetryDelay"] = "00:00:01",
                 ["Harvest:ParkedRetryMaxDelay"] = "00:00:02",
-            }
+            },
+            scale: 20,
+            cancellationToken: cancellation
         );
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
         await coordinator.StartFull();
@@ -56,7 +54,7 @@ public sealed class ParkedPartitionRetryTests(PostgresServer postgres)
         Assert.Contains(key, await LeaseAllAsync(coordinator));
 
         await coordinator.CancelRun();
-        await using var dataSource = NpgsqlDataSource.Create(database);
+        await using var dataSource = NpgsqlDataSource.Create(cluster.Database);
         var run = (await new HarvestBookkeeping(dataSource).GetRunsAsync(1, cancellation))[0];
         Assert.Equal(1, run.Counts["parks"]);
         Assert.Equal(1, run.Counts["park_retries"]);
