@@ -9,6 +9,9 @@ public sealed class CrawlPartitionGrain(
     TimeProvider timeProvider
 ) : Grain, ICrawlPartitionGrain
 {
+    /// <summary>The most users a partition remembers as read (see <see cref="CrawlPartitionState.ReadUsers"/>).</summary>
+    public const int ReadUsersLimit = 5_000;
+
     private string Key => this.GetPrimaryKeyString();
 
     /// <inheritdoc />
@@ -150,6 +153,13 @@ public sealed class CrawlPartitionGrain(
             if (outcome.Task.Kind == CrawlTaskKind.User)
             {
                 state.State.PendingUsers.Remove(outcome.Task.SubjectId);
+                if (state.State.ReadUsers.Count >= ReadUsersLimit)
+                {
+                    // Held in memory and written with every page committed: a full set starts over, and a user it
+                    // forgot is read once more if a page refers to it again.
+                    state.State.ReadUsers.Clear();
+                }
+
                 state.State.ReadUsers.Add(outcome.Task.SubjectId);
             }
 

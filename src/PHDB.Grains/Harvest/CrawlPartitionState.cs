@@ -52,7 +52,10 @@ public sealed class CrawlPartitionState
     [Id(11)]
     public DateTimeOffset? NewestPost { get; set; }
 
-    /// <summary>Disclosed users this partition already read: pages that refer to them again add no work.</summary>
+    /// <summary>
+    /// Disclosed users this partition read lately (at most <see cref="CrawlPartitionGrain.ReadUsersLimit"/>): pages
+    /// that refer to them again add no work.
+    /// </summary>
     [Id(12)]
     public HashSet<long> ReadUsers { get; set; } = [];
 
