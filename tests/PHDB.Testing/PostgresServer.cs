@@ -117,7 +117,7 @@ public sealed class PostgresServer : IAsyncLifetime
             }
         }
 
-        if (Directory.Exists($"/proc/{postmaster}"))
+        if (IsRunning(postmaster))
         {
             throw new InvalidOperationException(
                 $"PostgreSQL (pid {postmaster}) did not stop, even when killed. Its log:\n{Log}"
@@ -130,10 +130,24 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
+    /// <summary>Whether <paramref name="pid"/> runs: it exists and is not a zombie (ended, not yet reaped by its parent).</summary>
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[stat.LastIndexOf(')') + 2] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static async Task<bool> ExitsWithinAsync(int pid, TimeSpan bound)
     {
         var deadline = Stopwatch.StartNew();
-        while (Directory.Exists($"/proc/{pid}"))
+        while (IsRunning(pid))
         {
             if (deadline.Elapsed >= bound)
             {
@@ -213,18 +227,17 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task StartServerAsync()
     {
-        var (serverFile, serverArgs) = cluster!.Account.Command(
-            cluster.Installation.Server,
-            cluster.ServerArguments(
-                Port,
-                [
-                    "fsync=off",
-                    "synchronous_commit=off",
-                    "full_page_writes=off",
-                    "max_connections=500",
-                    "shared_buffers=128MB",
-                ]
-            )
+        // As the app runs it: under a small shell that waits for (and so reaps) the postmaster, entered with setpriv
+        // rather than runuser, which stays in between and was once seen to leave the ended postmaster unreaped.
+        var (serverFile, serverArgs) = cluster!.ServerCommand(
+            Port,
+            [
+                "fsync=off",
+                "synchronous_commit=off",
+                "full_page_writes=off",
+                "max_connections=500",
+                "shared_buffers=128MB",
+            ]
         );
         server = Start(serverFile, serverArgs, captureTo: serverLog);
         await WaitUntilReadyAsync();
