@@ -3,6 +3,7 @@ using PHDB.Harvest.Benchmarks;
 using PHDB.Simulator.Configuration;
 using PHDB.Simulator.Hosting;
 using PHDB.Testing;
+using PHDB.Testing.Truth;
 
 // Full harvest benchmark, in one run on one machine, against one in-process simulator with live-like limits on an
 // accelerated window (6,250 points, 100 per request) and a throwaway PostgreSQL server:
@@ -63,6 +64,15 @@ await using var simulator = await SimulatorHost.StartAsync(o =>
     ];
 });
 
+var truth = await SimulatorTruth.LoadAsync(simulator.BaseAddress, CancellationToken.None);
+var floor = ComplexityFloor.Of(truth);
+Console.WriteLine(
+    string.Create(
+        CultureInfo.InvariantCulture,
+        $"Complexity floor: {floor.Total:N0} points ({string.Join(", ", floor.Points.Select(p => $"{p.Key} {p.Value:N0}"))}), {floor.Requests(options.Cap):N0} requests at a cap of {options.Cap:N0}"
+    )
+);
+
 var postgres = new PostgresServer();
 await postgres.InitializeAsync();
 try
@@ -105,7 +115,7 @@ try
     }
 
     Console.WriteLine();
-    Report.Write(Console.Out, options, originalOutcome, throttledOutcome, unthrottledOutcome);
+    Report.Write(Console.Out, options, floor, originalOutcome, throttledOutcome, unthrottledOutcome);
 }
 finally
 {

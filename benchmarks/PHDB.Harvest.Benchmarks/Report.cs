@@ -8,6 +8,7 @@ internal static class Report
     public static void Write(
         TextWriter output,
         BenchmarkOptions options,
+        ComplexityFloor floor,
         OriginalOutcome? original,
         HarvestOutcome? throttled,
         HarvestOutcome? unthrottled
@@ -69,14 +70,14 @@ internal static class Report
             if (throttled is not null)
             {
                 output.WriteLine();
-                Details(output, "PHDB full harvest, live-like limits", throttled, window);
+                Details(output, "PHDB full harvest, live-like limits", throttled, window, floor, options.Cap);
             }
         }
 
         if (unthrottled is not null)
         {
             output.WriteLine();
-            Details(output, "PHDB full harvest, rate limit out of the way", unthrottled, window);
+            Details(output, "PHDB full harvest, rate limit out of the way", unthrottled, window, floor, options.Cap);
             output.WriteLine(
                 Line(
                     $"Unthrottled: {unthrottled.Posts / unthrottled.Wall.TotalSeconds:N0} posts/s end to end, {unthrottled.AllRows / unthrottled.Wall.TotalSeconds:N0} rows/s, {unthrottled.Requests / unthrottled.Wall.TotalSeconds:N1} requests/s"
@@ -85,7 +86,14 @@ internal static class Report
         }
     }
 
-    private static void Details(TextWriter output, string title, HarvestOutcome outcome, TimeSpan window)
+    private static void Details(
+        TextWriter output,
+        string title,
+        HarvestOutcome outcome,
+        TimeSpan window,
+        ComplexityFloor floor,
+        int cap
+    )
     {
         var windows = outcome.Wall / window;
         output.WriteLine(
@@ -101,6 +109,11 @@ internal static class Report
         output.WriteLine(
             Line(
                 $"  rows: {string.Join(", ", outcome.Rows.Select(r => $"{r.Key} {r.Value:N0}"))}; {outcome.AllRows / windows:N0} rows per window, {outcome.AllRows / (double)Math.Max(1, outcome.Requests):N1} rows per request"
+            )
+        );
+        output.WriteLine(
+            Line(
+                $"  requests against the complexity floor at a cap of {cap:N0}: {outcome.Requests:N0} / {floor.Requests(cap):N0} = {outcome.Requests / (double)floor.Requests(cap):N2}×"
             )
         );
     }

@@ -75,6 +75,43 @@ public sealed class RateLimitTests
         Assert.Equal(300, stats.PointsSpent);
     }
 
+    [Theory]
+    [InlineData(RequestCostModel.Flat, 100, 100)]
+    [InlineData(RequestCostModel.Complexity, 17, 122)]
+    [InlineData(RequestCostModel.FlatOrComplexity, 100, 122)]
+    public async Task A_request_is_charged_by_the_cost_model(RequestCostModel model, int small, int large)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56));
+        await using var host = await TestSimulator.StartAsync(
+            o =>
+            {
+                o.Scale = 200;
+                o.Clock.Speed = 0;
+                o.RateLimit.Points = 1_000;
+                o.RateLimit.CostPerRequest = 100;
+                o.RateLimit.CostModel = model;
+                o.RateLimit.WindowSeconds = 60;
+            },
+            time
+        );
+        using var client = host.CreateClient();
+
+        // Complexity 1 + 5 × (1 + 2) + 1 = 17, then 1 + 20 × (1 + 5) + 1 = 122.
+        await Api.PostAsync(client, "{ posts(first: 5) { nodes { id name } totalCount } }");
+        var second = await Api.PostAsync(
+            client,
+            "{ posts(first: 20) { nodes { id name tagline votesCount commentsCount } totalCount } }"
+        );
+        var third = await Api.PostAsync(client, Query);
+
+        Assert.Equal(1_000 - small, Budget(second).Remaining);
+        Assert.Equal(1_000 - small - large, Budget(third).Remaining);
+        Assert.Equal(
+            small + large + (model == RequestCostModel.Complexity ? 2 : 100),
+            host.Stats.For(ApplicationOptions.Development.Name).Read().PointsSpent
+        );
+    }
+
     [Fact]
     public async Task The_window_is_fixed_and_starts_at_the_first_request_after_expiry()
     {

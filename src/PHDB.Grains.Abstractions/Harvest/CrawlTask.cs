@@ -18,6 +18,10 @@ namespace PHDB.Grains.Harvest;
 /// A check rather than a walk: only the connection's first page (newest first) is read, and it reveals no nested
 /// work. Incremental runs check the topics and the collections this way before deciding to read them whole.
 /// </param>
+/// <param name="First">
+/// Items to ask for in the next page: the rows the connection's count says are still unread, when fewer than a full
+/// page (the API charges a page by what it asks for, not by what it returns); null for a full page.
+/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.CrawlTask")]
 public sealed record CrawlTask(
     [property: Id(0)] CrawlTaskKind Kind,
@@ -27,7 +31,8 @@ public sealed record CrawlTask(
     [property: Id(4)] DateTimeOffset? To = null,
     [property: Id(5)] string? After = null,
     [property: Id(6)] DateTimeOffset? RefreshCommentsFrom = null,
-    [property: Id(7)] bool NewestPageOnly = false
+    [property: Id(7)] bool NewestPageOnly = false,
+    [property: Id(8)] int? First = null
 )
 {
     /// <summary>Whether the task belongs to a post, comment or collection rather than to a partition's root.</summary>

@@ -6,6 +6,12 @@ namespace PHDB.Grains.Harvest;
 /// <summary>Translates crawl tasks into the client's work items and page results into what they revealed.</summary>
 public static class CrawlTaskWorkItems
 {
+    /// <summary>The API's largest page, asked when a connection's count says nothing smaller.</summary>
+    public const int FullPage = 20;
+
+    /// <summary>Replies read with each comment of a comments page; longer threads are read as their own pages.</summary>
+    public const int NestedReplies = 3;
+
     /// <summary>The client's page request for <paramref name="task"/> at its cursor.</summary>
     public static WorkItem ToWorkItem(this CrawlTask task) =>
         task.Kind switch
@@ -19,13 +25,28 @@ public static class CrawlTaskWorkItems
             },
             CrawlTaskKind.Topics => new TopicsPage { Order = TopicsOrder.Newest, After = task.After },
             CrawlTaskKind.Collections => new CollectionsPage { Order = CollectionsOrder.Newest, After = task.After },
-            CrawlTaskKind.PostComments => new PostCommentsPage(task.SubjectId) { After = task.After },
+            CrawlTaskKind.PostComments => new PostCommentsPage(task.SubjectId)
+            {
+                After = task.After,
+                First = task.First ?? FullPage,
+                // The comments still unread, replies included, are at most First: none has more than First - 1 replies.
+                RepliesFirst = Math.Clamp((task.First ?? FullPage) - 1, 1, NestedReplies),
+            },
             CrawlTaskKind.CommentReplies => new CommentRepliesPage(task.ParentId, task.SubjectId)
             {
                 After = task.After,
+                First = task.First ?? FullPage,
             },
-            CrawlTaskKind.PostVotes => new VotesPage(VoteSubject.Post, task.SubjectId) { After = task.After },
-            CrawlTaskKind.CommentVotes => new VotesPage(VoteSubject.Comment, task.SubjectId) { After = task.After },
+            CrawlTaskKind.PostVotes => new VotesPage(VoteSubject.Post, task.SubjectId)
+            {
+                After = task.After,
+                First = task.First ?? FullPage,
+            },
+            CrawlTaskKind.CommentVotes => new VotesPage(VoteSubject.Comment, task.SubjectId)
+            {
+                After = task.After,
+                First = task.First ?? FullPage,
+            },
             CrawlTaskKind.CollectionPosts => new CollectionPostsPage(task.SubjectId) { After = task.After },
             CrawlTaskKind.User => new UserLookup(Id: task.SubjectId),
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, "Unknown crawl task kind."),
@@ -37,6 +58,15 @@ public static class CrawlTaskWorkItems
     /// </summary>
     public static string? NextAfter(this CrawlTask task, WorkResult result) =>
         task.NewestPageOnly ? null : (result.Next as PageWorkItem)?.After;
+
+    /// <summary>
+    /// The rows <paramref name="task"/>'s page held: the connection's nodes, and for comments the replies read with
+    /// them (a post's comment count covers its replies).
+    /// </summary>
+    public static int Rows(this CrawlTask task, WorkResult result) =>
+        task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies
+            ? result.Batch.Comments.Count
+            : result.NodeCount;
 
     /// <summary>The newest <c>createdAt</c> among the rows of <paramref name="task"/>'s own connection in the page.</summary>
     public static DateTimeOffset? NewestRow(this CrawlTask task, WorkResult result)

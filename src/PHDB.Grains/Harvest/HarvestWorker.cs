@@ -121,13 +121,7 @@ public sealed partial class HarvestWorker(
         var sent = false;
         try
         {
-            var tickets = new List<WorkTicket>();
-            foreach (var key in leased)
-            {
-                tickets.AddRange(
-                    await grains.GetGrain<ICrawlPartitionGrain>(key).TakeWork(options.Value.TasksPerPartition)
-                );
-            }
+            var tickets = await TakeWorkAsync(application.Client, leased);
 
             if (tickets.Count == 0)
             {
@@ -139,10 +133,7 @@ public sealed partial class HarvestWorker(
                 return TimeSpan.Zero;
             }
 
-            // Pages of the partitions' own connections first, then nested work in what room the cap leaves.
-            tickets = [.. tickets.OrderBy(t => t.Task.IsNested)];
-            var items = tickets.Select(t => t.Task.ToWorkItem()).ToList();
-            var request = application.Client.Plan(items)[0];
+            var request = application.Client.Plan([.. tickets.Select(t => t.Task.ToWorkItem())])[0];
             tickets = tickets.Take(request.Count).ToList();
             sent = true;
             var pack = await SendAsync(application, budget, slot, request, cancellationToken);
@@ -171,6 +162,38 @@ public sealed partial class HarvestWorker(
             }
 
             await coordinator.ReturnLeases(worker, leased, completed);
+        }
+    }
+
+    /// <summary>
+    /// The work of the leased partitions for one request, pages of their own connections first, then nested work in
+    /// what room the cap leaves. Small pages (sized to the rows their counts announce) leave room: while every task
+    /// taken fits in one request and a partition gave all that was asked, it is asked for more.
+    /// </summary>
+    private async Task<List<WorkTicket>> TakeWorkAsync(IProductHuntClient client, IReadOnlyList<string> leased)
+    {
+        var asked = options.Value.TasksPerPartition;
+        var byPartition = new Dictionary<string, IReadOnlyList<WorkTicket>>(StringComparer.Ordinal);
+        var more = leased.ToList();
+        while (true)
+        {
+            foreach (var key in more)
+            {
+                byPartition[key] = await grains.GetGrain<ICrawlPartitionGrain>(key).TakeWork(asked);
+            }
+
+            List<WorkTicket> tickets = [.. leased.SelectMany(k => byPartition[k]).OrderBy(t => t.Task.IsNested)];
+            more = [.. more.Where(k => byPartition[k].Count >= asked)];
+            if (
+                more.Count == 0
+                || asked >= HarvestWorkerOptions.MaxTasksPerPartition
+                || client.Plan([.. tickets.Select(t => t.Task.ToWorkItem())])[0].Count < tickets.Count
+            )
+            {
+                return tickets;
+            }
+
+            asked = Math.Min(asked * 4, HarvestWorkerOptions.MaxTasksPerPartition);
         }
     }
 
@@ -357,7 +380,7 @@ public sealed partial class HarvestWorker(
                         new TaskOutcome(
                             a.Ticket.Task,
                             a.Ticket.Task.NextAfter(a.Result),
-                            a.Result.NodeCount,
+                            a.Ticket.Task.Rows(a.Result),
                             a.Ticket.Task.Discovered(a.Result, storedUsers.Contains),
                             NewestRow: a.Ticket.Task.NewestRow(a.Result)
                         )

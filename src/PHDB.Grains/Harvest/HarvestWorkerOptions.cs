@@ -25,8 +25,14 @@ public sealed class HarvestWorkerOptions
     [Range(1, MaxPartitionsPerLease)]
     public int PartitionsPerLease { get; set; } = 4;
 
-    /// <summary>Tasks taken from one partition at a time.</summary>
-    [Range(1, 64)]
+    /// <summary>The most tasks taken from one partition for one request.</summary>
+    public const int MaxTasksPerPartition = 128;
+
+    /// <summary>
+    /// Tasks taken from one partition at a time; more (up to <see cref="MaxTasksPerPartition"/>) while they all fit
+    /// in one request under the complexity cap.
+    /// </summary>
+    [Range(1, MaxTasksPerPartition)]
     public int TasksPerPartition { get; set; } = 8;
 
     /// <summary>Pause before asking again when there is no work.</summary>

@@ -62,7 +62,9 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
 
     /// <inheritdoc />
     public Task<IReadOnlyList<CrawlTask>> TakeWork(int max) =>
-        Task.FromResult<IReadOnlyList<CrawlTask>>([.. state.State.Open.Values.Take(max)]);
+        Task.FromResult<IReadOnlyList<CrawlTask>>([
+            .. state.State.Open.Take(max).Select(open => open.Value with { First = PageSize(open.Key, open.Value) }),
+        ]);
 
     /// <inheritdoc />
     public async Task<PostWorkLeft> Advance(TaskOutcome outcome)
@@ -73,6 +75,11 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         }
 
         var key = TaskKey(outcome.Task);
+        if (outcome.Task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies)
+        {
+            state.State.CommentsRead += outcome.Nodes;
+        }
+
         if (outcome.NextAfter is null)
         {
             state.State.Open.Remove(key);
@@ -137,26 +144,45 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     /// </summary>
     private (int Pages, int Chain, int UnreadComments) PagesLeft(string key, CrawlTask task)
     {
-        var last = state.State.History.Count > 0 ? state.State.History[^1] : null;
-        int? total = task.Kind switch
-        {
-            CrawlTaskKind.PostComments => last?.Comments,
-            CrawlTaskKind.PostVotes => last?.Votes,
-            CrawlTaskKind.CommentVotes => state.State.CommentVotes.TryGetValue(task.SubjectId, out var votes)
-                ? votes
-                : null,
-            _ => null,
-        };
-        if (total is not { } rows)
+        // A thread's replies are bounded only by the post's unread comments, shared by all its threads: one page each.
+        if (task.Kind == CrawlTaskKind.CommentReplies || Unread(key, task) is not { } unread)
         {
             return (1, 1, 0);
         }
 
         var walk = state.State.Walks.GetValueOrDefault(key);
-        var unread = Math.Max(0, rows - (walk?.Nodes ?? 0));
         var perPage = walk is { Pages: > 0, Nodes: > 0 } ? (double)walk.Nodes / walk.Pages : DefaultPageSize;
         var pages = Math.Max(1, (int)Math.Ceiling(unread / perPage));
         return (pages, pages, task.Kind == CrawlTaskKind.PostComments ? unread : 0);
+    }
+
+    /// <summary>
+    /// The page to ask for next: the rows still unread when fewer than a full page; null (a full page) when the count
+    /// is unknown, or was read and the connection still goes on (its count is older than its rows).
+    /// </summary>
+    private int? PageSize(string key, CrawlTask task) =>
+        Unread(key, task) is { } unread and > 0 and < DefaultPageSize ? unread : null;
+
+    /// <summary>
+    /// The rows of an open connection its count announces that were not read yet; null when not counted. The post's
+    /// comment count covers its replies: a thread's replies are at most the comments of the post not read yet.
+    /// </summary>
+    private int? Unread(string key, CrawlTask task)
+    {
+        var last = state.State.History.Count > 0 ? state.State.History[^1] : null;
+        return task.Kind switch
+        {
+            CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies => last is null
+                ? null
+                : Math.Max(0, last.Comments - state.State.CommentsRead),
+            CrawlTaskKind.PostVotes => last is null ? null : Left(last.Votes),
+            CrawlTaskKind.CommentVotes => state.State.CommentVotes.TryGetValue(task.SubjectId, out var votes)
+                ? Left(votes)
+                : null,
+            _ => null,
+        };
+
+        int Left(int rows) => Math.Max(0, rows - (state.State.Walks.GetValueOrDefault(key)?.Nodes ?? 0));
     }
 
     /// <summary>Opens a connection from <paramref name="task"/>'s cursor, replacing a walk in progress.</summary>
@@ -165,5 +191,9 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         var key = TaskKey(task);
         state.State.Open[key] = task;
         state.State.Walks.Remove(key);
+        if (task.Kind == CrawlTaskKind.PostComments)
+        {
+            state.State.CommentsRead = 0;
+        }
     }
 }

@@ -19,4 +19,8 @@ public sealed class PostState
     /// <summary>How far each connection in <see cref="Open"/> was read, by the same key (none before its first page).</summary>
     [Id(3)]
     public Dictionary<string, PostWalk> Walks { get; set; } = [];
+
+    /// <summary>Comments and replies read since the post's comments were last opened for walking.</summary>
+    [Id(4)]
+    public int CommentsRead { get; set; }
 }

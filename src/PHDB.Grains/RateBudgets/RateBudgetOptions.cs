@@ -12,7 +12,10 @@ public sealed class RateBudgetOptions
     [Range(1, 10_000_000)]
     public int DefaultLimit { get; set; } = 6_250;
 
-    /// <summary>Points one request costs (the live API: a flat 100).</summary>
+    /// <summary>
+    /// Points one request is assumed to cost until the budgets the API reports show what it charges (reported: a flat
+    /// 100 on the live API; it may charge each query's complexity).
+    /// </summary>
     [Range(1, 1_000_000)]
     public int CostPerRequest { get; set; } = 100;
 

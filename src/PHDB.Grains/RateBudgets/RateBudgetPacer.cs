@@ -3,7 +3,7 @@ namespace PHDB.Grains.RateBudgets;
 /// <summary>
 /// The pacing rule of a rate budget, free of Orleans and clocks: every call names the moment it happens.
 /// A window's requests are spread evenly up to its reset; a request is allowed while the budget is above zero
-/// (the API lets the last one take it below); after a 429 nothing is sent until the reset.
+/// (the API would let one more take it below zero: it is not sent); after a 429 nothing is sent until the reset.
 /// </summary>
 public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions options)
 {
@@ -70,7 +70,16 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         }
 
         var endsAt = observation.ObservedAt + observation.ResetIn;
-        var charged = observation.Remaining - options.CostPerRequest;
+        if (
+            state.WindowEndsAt is null
+            && state.ClosedWindowEndsAt is { } closed
+            && endsAt - closed < TimeSpan.FromSeconds(2)
+        )
+        {
+            // A late answer from the window that ended: it says nothing of the one now open.
+            return;
+        }
+
         state.Limit = observation.Limit;
         if (observation.Remaining >= observation.Limit)
         {
@@ -82,16 +91,45 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         if (sameWindow)
         {
             // Responses may arrive out of order; the lowest remaining is the latest truth.
-            state.Remaining = Math.Min(state.Remaining, charged);
             state.RequestsThisWindow++;
+            state.HighestReported = Math.Max(state.HighestReported, observation.Remaining);
+            state.LowestReported = Math.Min(state.LowestReported, observation.Remaining);
+            state.Remaining = Math.Min(state.Remaining, observation.Remaining - (int)Math.Ceiling(Cost));
         }
         else if (state.WindowEndsAt is null || endsAt > state.WindowEndsAt)
         {
+            SettleCost();
             state.WindowEndsAt = endsAt;
-            state.Remaining = charged;
+            state.HighestReported = observation.Remaining;
+            state.LowestReported = observation.Remaining;
             state.RequestsThisWindow = 1;
+            state.Remaining = observation.Remaining - (int)Math.Ceiling(Cost);
         }
     }
+
+    /// <summary>
+    /// Points a request costs: the configured cost, until the answers show one that differs from it by more than a
+    /// quarter. A response reports the budget before its own cost, so between the highest and the lowest reported in
+    /// a window lie the costs of the other requests reported: their mean is what the API charges (a flat price, or
+    /// each query's complexity). Requests charged but not reported (still in flight, or split for complexity) make
+    /// that mean somewhat too high, so a whole window's is preferred, and a small difference is taken for that noise.
+    /// </summary>
+    private double Cost =>
+        (state.LearnedCost ?? WindowCost) is { } learned
+        && Math.Abs(learned - options.CostPerRequest) > options.CostPerRequest * LearnedCostMargin
+            ? learned
+            : options.CostPerRequest;
+
+    /// <summary>How far a learned cost must differ from the configured one to replace it.</summary>
+    private const double LearnedCostMargin = 0.25;
+
+    private double? WindowCost =>
+        state.WindowEndsAt is not null && state.RequestsThisWindow >= 2 && state.HighestReported > state.LowestReported
+            ? (double)(state.HighestReported - state.LowestReported) / (state.RequestsThisWindow - 1)
+            : null;
+
+    /// <summary>Keeps the cost a window showed, as it ends.</summary>
+    private void SettleCost() => state.LearnedCost = WindowCost ?? state.LearnedCost;
 
     /// <summary>Takes in a 429 at <paramref name="now"/>: nothing until the reset.</summary>
     public void ReportRateLimited(long slotId, TimeSpan resetIn, DateTimeOffset now)
@@ -121,18 +159,23 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             state.RateLimitHits,
             state.TokenHint,
             WindowLength,
-            options.CostPerRequest,
+            (int)Math.Ceiling(Cost),
             state.LastUsedAt
         );
     }
 
-    private int SlotsFor(int points) =>
-        points <= 0 ? 0 : (points + options.CostPerRequest - 1) / options.CostPerRequest;
+    /// <summary>
+    /// Requests that <paramref name="points"/> pay for in full. The API would let one more take the budget below zero,
+    /// but a request charged and not seen (a retry, a split, an answer lost) would then make it a 429.
+    /// </summary>
+    private int SlotsFor(int points) => points <= 0 ? 0 : (int)Math.Floor(points / Math.Max(1, Cost));
 
     private void CloseEndedWindow(DateTimeOffset now)
     {
         if (state.WindowEndsAt is { } end && now >= end + options.ResetMargin)
         {
+            SettleCost();
+            state.ClosedWindowEndsAt = end;
             state.WindowEndsAt = null;
             state.Remaining = Limit;
             state.RequestsThisWindow = 0;

@@ -51,4 +51,23 @@ public sealed class RateBudgetState
     /// <summary>When a slot was last asked for; persisted with the window, so a budget no longer used shows as idle.</summary>
     [Id(11)]
     public DateTimeOffset? LastUsedAt { get; set; }
+
+    /// <summary>The highest budget a response of the current window reported (before its own cost).</summary>
+    [Id(12)]
+    public int HighestReported { get; set; }
+
+    /// <summary>The lowest budget a response of the current window reported (before its own cost).</summary>
+    [Id(13)]
+    public int LowestReported { get; set; }
+
+    /// <summary>
+    /// Points a request costs, learned from the budgets the responses of the last window that showed it reported;
+    /// null until a window ended with two responses that differ. Kept across windows.
+    /// </summary>
+    [Id(14)]
+    public double? LearnedCost { get; set; }
+
+    /// <summary>The end of the window last closed, to tell its late answers from those of the next window.</summary>
+    [Id(15)]
+    public DateTimeOffset? ClosedWindowEndsAt { get; set; }
 }

@@ -6,6 +6,7 @@ using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using GraphQL.Validation;
+using PHDB.Simulator.Configuration;
 using PHDB.Simulator.GraphQL;
 
 namespace PHDB.Simulator.Api;
@@ -74,7 +75,9 @@ internal sealed class GraphQLEndpoint
             return;
         }
 
-        var decision = application.Budget.Charge(_state.Options.RateLimit.CostPerRequest);
+        var rateLimit = _state.Options.RateLimit;
+        var flat = rateLimit.CostModel == RequestCostModel.Complexity ? 0 : rateLimit.CostPerRequest;
+        var decision = application.Budget.Charge(flat);
         WriteBudget(http, decision);
         if (!decision.Allowed)
         {
@@ -84,7 +87,7 @@ internal sealed class GraphQLEndpoint
             return;
         }
 
-        counters.Served(_state.Options.RateLimit.CostPerRequest);
+        counters.Served(flat);
         var fault = _state.Faults.Next();
         if (fault != FaultKind.None)
         {
@@ -113,6 +116,13 @@ internal sealed class GraphQLEndpoint
                 return Task.CompletedTask;
             };
         });
+
+        if (result.Executed && rateLimit.CostModel != RequestCostModel.Flat && scope.Complexity is { } complexity)
+        {
+            var extra = (int)Math.Clamp(complexity - flat, 0, int.MaxValue);
+            application.Budget.Add(extra);
+            counters.Charged(extra);
+        }
 
         byte[] body;
         using (var buffer = new MemoryStream())

@@ -51,4 +51,16 @@ internal sealed class RateBudget(int limit, TimeSpan window, TimeProvider time)
             return new RateDecision(Limit, before, Math.Max(0, resetIn), allowed);
         }
     }
+
+    /// <summary>Takes <paramref name="points"/> more off a request already let through (its complexity, once counted).</summary>
+    public void Add(int points)
+    {
+        lock (_gate)
+        {
+            if (_windowStart >= 0 && time.GetElapsedTime(_windowStart) < window)
+            {
+                _remaining -= points;
+            }
+        }
+    }
 }

@@ -15,6 +15,9 @@ public sealed class ApplicationCounters
         Interlocked.Add(ref _points, points);
     }
 
+    /// <summary>Counts points charged to a request already counted as served.</summary>
+    public void Charged(int points) => Interlocked.Add(ref _points, points);
+
     /// <summary>Counts a request answered 429.</summary>
     public void RateLimited()
     {

@@ -26,6 +26,11 @@ internal sealed class QueryCostRule(int maxComplexity, int maxDepth, int maxPage
             {
                 var walk = new Walk(context, maxPageSize);
                 var complexity = walk.Cost(operation.SelectionSet, root, 1);
+                if (context.UserContext is RequestScope scope)
+                {
+                    scope.Complexity = complexity;
+                }
+
                 if (maxDepth > 0 && walk.MaxDepth > maxDepth)
                 {
                     context.ReportError(

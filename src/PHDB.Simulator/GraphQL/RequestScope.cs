@@ -38,6 +38,9 @@ internal sealed class RequestScope : Dictionary<string, object?>
 
     public int MaxPageSize { get; }
 
+    /// <summary>The query's complexity, once validation counted it.</summary>
+    public long? Complexity { get; set; }
+
     public static RequestScope Of(IResolveFieldContext context) => (RequestScope)context.UserContext;
 
     /// <summary>Whether the user's identity may be shown to this token.</summary>

@@ -5,14 +5,21 @@ namespace PHDB.IntegrationTests.RateBudgets;
 /// one ended, headers that show the budget before the request's cost, requests allowed while the budget is above
 /// zero, a 429 with the seconds to the reset otherwise.
 /// </summary>
-internal sealed class FixedWindowApi(int limit, int cost, TimeSpan window)
+internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window)
 {
+    /// <summary>An API that charges every request the same.</summary>
+    public FixedWindowApi(int limit, int cost, TimeSpan window)
+        : this(limit, () => cost, window) { }
+
     private DateTimeOffset? windowEnd;
     private int remaining;
 
     public int Served { get; private set; }
 
     public int RateLimited { get; private set; }
+
+    /// <summary>Points charged in each window, in the order of <see cref="Windows"/>.</summary>
+    public List<int> Charged { get; } = [];
 
     public List<(DateTimeOffset Start, int Requests)> Windows { get; } = [];
 
@@ -23,6 +30,7 @@ internal sealed class FixedWindowApi(int limit, int cost, TimeSpan window)
             windowEnd = at + window;
             remaining = limit;
             Windows.Add((at, 0));
+            Charged.Add(0);
         }
 
         if (remaining <= 0)
@@ -32,7 +40,9 @@ internal sealed class FixedWindowApi(int limit, int cost, TimeSpan window)
         }
 
         var before = remaining;
-        remaining -= cost;
+        var charge = cost();
+        remaining -= charge;
+        Charged[^1] += charge;
         Served++;
         Windows[^1] = (Windows[^1].Start, Windows[^1].Requests + 1);
         return (limit, before, windowEnd!.Value - at);

@@ -43,6 +43,27 @@ public sealed class RateBudgetPacerTests
         Assert.All(api.Windows.SkipLast(1), w => Assert.InRange(w.Requests, 9, 10));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    public void A_cost_per_request_other_than_assumed_is_learned_from_the_budgets_reported(int workers)
+    {
+        // Each request charged its complexity (300 to 1,000 points), not the 100 the pacer assumes at first.
+        var random = new Random(7);
+        var api = new FixedWindowApi(limit: 50_000, () => random.Next(300, 1_001), window: TimeSpan.FromMinutes(15));
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions { DefaultLimit = 50_000 });
+
+        Run(pacer, api, workers, until: Start + TimeSpan.FromHours(2));
+
+        Assert.Equal(0, api.RateLimited);
+        var complete = api.Charged.Skip(1).SkipLast(1).ToList();
+        Assert.True(complete.Count >= 5, $"expected at least 5 complete windows after the first, got {complete.Count}");
+        // At least 90 % of each window's budget is spent: a window ends with what one request may cost left unspent
+        // (what its last request will cost is known only from the next answer, and no request is sent on a guess).
+        Assert.All(complete, points => Assert.True(points >= 0.9 * 50_000, $"{points} of 50,000 points spent"));
+        Assert.InRange(pacer.Status(Start).CostPerRequest, 500, 800);
+    }
+
     [Fact]
     public void Requests_are_spread_over_the_window_not_sent_in_a_burst()
     {

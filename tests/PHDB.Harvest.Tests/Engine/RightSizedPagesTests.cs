@@ -1,0 +1,108 @@
+using PHDB.Domain;
+using PHDB.Grains.Harvest;
+using PHDB.ProductHunt;
+using PHDB.Testing;
+using PHDB.Testing.Harvest;
+
+namespace PHDB.Harvest.Tests.Engine;
+
+/// <summary>
+/// Nested pages ask for the rows their counts announce, not a full page: the API charges a page by what it asks for.
+/// </summary>
+public sealed class RightSizedPagesTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task A_post_asks_for_the_rows_its_counts_say_are_left_and_reads_on_when_a_count_was_short()
+    {
+        await using var cluster = await HandDrivenHarvest.StartAsync(
+            postgres,
+            "right_sized_pages",
+            cancellationToken: TestContext.Current.CancellationToken
+        );
+        var post = cluster.Client.GetGrain<IPostGrain>(5151);
+        var comments = new CrawlTask(CrawlTaskKind.PostComments, 5151);
+        var votes = new CrawlTask(CrawlTaskKind.PostVotes, 5151);
+
+        await post.Observe(3, 45, DateTimeOffset.UtcNow);
+        Assert.Equal([3, null], await Sizes(post));
+
+        // 45 votes: two full pages, then the 5 left.
+        await post.Advance(new TaskOutcome(votes, "v1", 20, []));
+        Assert.Equal([3, null], await Sizes(post));
+        await post.Advance(new TaskOutcome(votes with { After = "v1" }, "v2", 20, []));
+        Assert.Equal([3, 5], await Sizes(post));
+
+        // The count was short (votes came in since): the connection goes on, and is read on with full pages.
+        await post.Advance(new TaskOutcome(votes with { After = "v2" }, "v3", 5, []));
+        Assert.Equal([3, null], await Sizes(post));
+
+        // A comment's votes are asked for by the comment's count.
+        await post.Advance(
+            new TaskOutcome(comments, null, 3, [new DiscoveredSubject(CrawlTaskKind.CommentVotes, 77, 5151, Count: 2)])
+        );
+        var open = await post.TakeWork(10);
+        Assert.Equal(2, open.Single(t => t.Kind == CrawlTaskKind.CommentVotes).First);
+    }
+
+    [Fact]
+    public async Task A_thread_asks_for_at_most_the_comments_its_post_has_not_shown_yet()
+    {
+        await using var cluster = await HandDrivenHarvest.StartAsync(
+            postgres,
+            "right_sized_replies",
+            cancellationToken: TestContext.Current.CancellationToken
+        );
+        var post = cluster.Client.GetGrain<IPostGrain>(6161);
+        await post.Observe(30, 0, DateTimeOffset.UtcNow);
+
+        // 30 comments, replies included: the first page showed 20 comments and 6 of their replies, and one comment has
+        // more replies than were read with it.
+        await post.Advance(
+            new TaskOutcome(
+                new CrawlTask(CrawlTaskKind.PostComments, 6161),
+                "c1",
+                26,
+                [new DiscoveredSubject(CrawlTaskKind.CommentReplies, 88, 6161, "r3")]
+            )
+        );
+        var open = await post.TakeWork(10);
+
+        Assert.Equal(4, open.Single(t => t.Kind == CrawlTaskKind.PostComments).First);
+        Assert.Equal(4, open.Single(t => t.Kind == CrawlTaskKind.CommentReplies).First);
+    }
+
+    [Theory]
+    [InlineData(null, 20, 3)]
+    [InlineData(3, 3, 2)]
+    [InlineData(1, 1, 1)]
+    public void A_comments_page_asks_for_replies_no_comment_left_can_have(int? first, int asked, int replies)
+    {
+        var page = Assert.IsType<PostCommentsPage>(
+            new CrawlTask(CrawlTaskKind.PostComments, 9, First: first).ToWorkItem()
+        );
+
+        Assert.Equal(asked, page.First);
+        Assert.Equal(replies, page.RepliesFirst);
+    }
+
+    [Fact]
+    public void Votes_pages_ask_for_the_size_their_task_carries()
+    {
+        var sized = new CrawlTask(CrawlTaskKind.CommentVotes, 9, 1, First: 4).ToWorkItem();
+        var full = new CrawlTask(CrawlTaskKind.PostVotes, 9).ToWorkItem();
+
+        Assert.Equal(4, Assert.IsType<VotesPage>(sized).First);
+        Assert.Equal(VoteSubject.Comment, ((VotesPage)sized).Subject);
+        Assert.Equal(20, Assert.IsType<VotesPage>(full).First);
+    }
+
+    private static async Task<int?[]> Sizes(IPostGrain post)
+    {
+        var open = await post.TakeWork(10);
+        return
+        [
+            open.SingleOrDefault(t => t.Kind == CrawlTaskKind.PostComments)?.First,
+            open.SingleOrDefault(t => t.Kind == CrawlTaskKind.PostVotes)?.First,
+        ];
+    }
+}
