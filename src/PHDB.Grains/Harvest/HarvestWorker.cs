@@ -121,7 +121,7 @@ public sealed partial class HarvestWorker(
         var sent = false;
         try
         {
-            var tickets = await TakeWorkAsync(application.Client, leased);
+            var (tickets, request) = await TakeWorkAsync(application.Client, leased);
 
             if (tickets.Count == 0)
             {
@@ -133,7 +133,6 @@ public sealed partial class HarvestWorker(
                 return TimeSpan.Zero;
             }
 
-            var request = application.Client.Plan([.. tickets.Select(t => t.Task.ToWorkItem())])[0];
             tickets = tickets.Take(request.Count).ToList();
             sent = true;
             var pack = await SendAsync(application, budget, slot, request, cancellationToken);
@@ -167,10 +166,14 @@ public sealed partial class HarvestWorker(
 
     /// <summary>
     /// The work of the leased partitions for one request, pages of their own connections first, then nested work in
-    /// what room the cap leaves. Small pages (sized to the rows their counts announce) leave room: while every task
-    /// taken fits in one request and a partition gave all that was asked, it is asked for more.
+    /// what room the cap leaves, and the request those tasks' items are planned into (it may hold fewer). Small pages
+    /// (sized to the rows their counts announce) leave room: while every task taken fits in one request and a
+    /// partition gave all that was asked, it is asked for more.
     /// </summary>
-    private async Task<List<WorkTicket>> TakeWorkAsync(IProductHuntClient client, IReadOnlyList<string> leased)
+    private async Task<(List<WorkTicket> Tickets, IReadOnlyList<WorkItem> Request)> TakeWorkAsync(
+        IProductHuntClient client,
+        IReadOnlyList<string> leased
+    )
     {
         var asked = options.Value.TasksPerPartition;
         var byPartition = new Dictionary<string, IReadOnlyList<WorkTicket>>(StringComparer.Ordinal);
@@ -183,14 +186,11 @@ public sealed partial class HarvestWorker(
             }
 
             List<WorkTicket> tickets = [.. leased.SelectMany(k => byPartition[k]).OrderBy(t => t.Task.IsNested)];
+            var request = tickets.Count == 0 ? [] : client.Plan([.. tickets.Select(t => t.Task.ToWorkItem())])[0];
             more = [.. more.Where(k => byPartition[k].Count >= asked)];
-            if (
-                more.Count == 0
-                || asked >= HarvestWorkerOptions.MaxTasksPerPartition
-                || client.Plan([.. tickets.Select(t => t.Task.ToWorkItem())])[0].Count < tickets.Count
-            )
+            if (more.Count == 0 || asked >= HarvestWorkerOptions.MaxTasksPerPartition || request.Count < tickets.Count)
             {
-                return tickets;
+                return (tickets, request);
             }
 
             asked = Math.Min(asked * 4, HarvestWorkerOptions.MaxTasksPerPartition);

@@ -120,7 +120,7 @@ internal sealed class GraphQLEndpoint
         if (result.Executed && rateLimit.CostModel != RequestCostModel.Flat && scope.Complexity is { } complexity)
         {
             var extra = (int)Math.Clamp(complexity - flat, 0, int.MaxValue);
-            application.Budget.Add(extra);
+            application.Budget.ChargeMore(extra);
             counters.Charged(extra);
         }
 

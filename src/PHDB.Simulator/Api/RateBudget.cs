@@ -53,7 +53,7 @@ internal sealed class RateBudget(int limit, TimeSpan window, TimeProvider time)
     }
 
     /// <summary>Takes <paramref name="points"/> more off a request already let through (its complexity, once counted).</summary>
-    public void Add(int points)
+    public void ChargeMore(int points)
     {
         lock (_gate)
         {
