@@ -208,7 +208,7 @@ internal static class EntityMapper
             UserRef("userId", node.UserId)
         );
 
-    private static int NonNegative(string field, int value) =>
+    public static int NonNegative(string field, int value) =>
         value >= 0
             ? value
             : throw new DataValidationException(field, value.ToString(CultureInfo.InvariantCulture), "negative count");

@@ -141,6 +141,14 @@ internal static class Generators
             RepliesFirst = 3,
         },
         new CommentRepliesPage(1, 2) { After = "MQ==", Order = CommentsOrder.Newest },
+        new PostTalliesPage
+        {
+            First = 20,
+            After = "MjA=",
+            Order = PostsOrder.Newest,
+            PostedAfter = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        },
+        new PostCommentTalliesPage(1) { First = 5, RepliesFirst = 2 },
         new VotesPage(VoteSubject.Post, 1)
         {
             After = "MQ==",

@@ -201,4 +201,68 @@ public sealed class RoundTripTests(SharedSimulator shared)
         Assert.Equal(Math.Min(20, voted.VotesCount), commentVotes.Batch.Votes.Count);
         Assert.All(commentVotes.Batch.Votes, v => Assert.Equal(VoteSubject.Comment, v.Subject));
     }
+
+    [Fact]
+    public async Task Lean_pages_carry_the_ids_and_counts_of_the_full_ones_and_store_nothing()
+    {
+        using var client = Testing.Client(Simulator);
+        // Posts launched a month ago: the simulator's clock moves, and a post launched between the two reads would
+        // shift the newest page.
+        var before = Simulator.Clock.UtcNow.AddDays(-30);
+        var full = await RunAsync(
+            client,
+            new PostsPage
+            {
+                First = 20,
+                Order = PostsOrder.Newest,
+                PostedBefore = before,
+            }
+        );
+        var lean = await RunAsync(
+            client,
+            new PostTalliesPage
+            {
+                First = 20,
+                Order = PostsOrder.Newest,
+                PostedBefore = before,
+            }
+        );
+        // The same posts in the same order: the full page may have been shrunk to pass the complexity cap, and may
+        // reject a node whose other fields break the schema.
+        Assert.Equal(20, lean.PostTallies.Count);
+        Assert.InRange(full.NodeCount, 1, 20);
+        Assert.Subset(
+            lean.PostTallies.Take(full.NodeCount).ToHashSet(),
+            full.Batch.Posts.Select(p => new PostTally(p.Id, p.CommentsCount, p.VotesCount)).ToHashSet()
+        );
+        Assert.Empty(lean.Batch.Posts);
+
+        var post = (await RunAsync(client, new PostsPage { First = 20, Order = PostsOrder.Votes }))
+            .Batch.Posts.OrderByDescending(p => p.CommentsCount)
+            .First();
+        var comments = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 2 });
+        var tallies = await RunAsync(client, new PostCommentTalliesPage(post.Id) { First = 20, RepliesFirst = 2 });
+        Assert.Equal(
+            comments.Batch.Comments.Select(c => new CommentTally(c.Id, post.Id, c.VotesCount)).OrderBy(c => c.Id),
+            tallies.CommentTallies.OrderBy(c => c.Id)
+        );
+        Assert.Empty(tallies.Batch.Comments);
+        Assert.Equal(
+            comments.FollowUps.Cast<CommentRepliesPage>().Select(r => (r.CommentId, r.After)),
+            tallies.FollowUps.Cast<CommentRepliesPage>().Select(r => (r.CommentId, r.After))
+        );
+
+        // A fraction of the full listing's complexity: what makes a sweep of every post cheap.
+        int Cost(WorkItem item)
+        {
+            var document = PackBuilder.Build([item]);
+            return ComplexityEstimator.Estimate(document.Query, document.IntVariables);
+        }
+
+        Assert.True(Cost(new PostTalliesPage()) * 5 < Cost(new PostsPage()), "a lean posts page costs a fifth");
+        Assert.True(
+            Cost(new PostCommentTalliesPage(1)) * 2 < Cost(new PostCommentsPage(1)),
+            "a lean comments page costs half"
+        );
+    }
 }

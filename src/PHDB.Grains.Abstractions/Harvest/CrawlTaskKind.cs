@@ -29,4 +29,10 @@ public enum CrawlTaskKind
 
     /// <summary>A user the API disclosed (the token's owner) whose profile is not stored yet.</summary>
     User,
+
+    /// <summary>A post a sweep found changed (its counts moved), read again whole by id.</summary>
+    Post,
+
+    /// <summary>A comment a lean comments page found changed (its votes count moved), read again whole by id.</summary>
+    Comment,
 }

@@ -8,16 +8,19 @@ namespace PHDB.Grains.Harvest;
 public interface IPostGrain : IGrainWithIntegerKey
 {
     /// <summary>
-    /// Takes in the post's counts as a page showed them. When they differ from the last seen ones, the comments
-    /// and votes are (re)walked from their start; with <paramref name="refreshComments"/> the comments are re-walked
-    /// even when their count did not change (their votes may have). Returns the nested work it has left.
+    /// Takes in the post's counts as a page showed them. When they differ from the last seen ones, the comments are
+    /// walked again from their start and the votes from the newest vote read before (whole when none was); with
+    /// <paramref name="refreshComments"/> the comments are re-walked even when their count did not change (their
+    /// votes may have); with <paramref name="readChanged"/> (a lean listing, which stores nothing) a post whose counts
+    /// moved is also read again whole. Returns the nested work it has left.
     /// </summary>
     [Alias("Observe")]
     Task<PostWorkLeft> Observe(
         int commentsCount,
         int votesCount,
         DateTimeOffset observedAt,
-        bool refreshComments = false
+        bool refreshComments = false,
+        bool readChanged = false
     );
 
     /// <summary>Up to <paramref name="max"/> of the post's nested tasks, at their committed cursors.</summary>

@@ -243,7 +243,9 @@ public sealed class CrawlPartitionGrain(
     }
 
     private static long PostOf(CrawlTask task) =>
-        task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.PostVotes ? task.SubjectId : task.ParentId;
+        task.Kind is CrawlTaskKind.Post or CrawlTaskKind.PostComments or CrawlTaskKind.PostVotes
+            ? task.SubjectId
+            : task.ParentId;
 
     private async Task DiscoverAsync(CrawlTask root, IReadOnlyList<DiscoveredSubject> discovered)
     {
@@ -273,7 +275,11 @@ public sealed class CrawlPartitionGrain(
                         post.Where(d => d.Kind == CrawlTaskKind.PostComments).Sum(d => d.Count),
                         post.Where(d => d.Kind == CrawlTaskKind.PostVotes).Sum(d => d.Count),
                         observedAt,
-                        root.RefreshCommentsFrom is { } refreshFrom && post.Any(d => d.At >= refreshFrom)
+                        // A lean window does not read launch instants: every post it lists counts as within.
+                        root.RefreshCommentsFrom
+                            is { } refreshFrom
+                            && post.Any(d => d.At is not { } launched || launched >= refreshFrom),
+                        readChanged: root.Lean
                     )
             )
         );

@@ -16,6 +16,13 @@ public static class CrawlTaskWorkItems
     public static WorkItem ToWorkItem(this CrawlTask task) =>
         task.Kind switch
         {
+            CrawlTaskKind.PostsWindow when task.Lean => new PostTalliesPage
+            {
+                Order = PostsOrder.Newest,
+                PostedAfter = task.From,
+                PostedBefore = task.To,
+                After = task.After,
+            },
             CrawlTaskKind.PostsWindow => new PostsPage
             {
                 Order = PostsOrder.Newest,
@@ -25,6 +32,12 @@ public static class CrawlTaskWorkItems
             },
             CrawlTaskKind.Topics => new TopicsPage { Order = TopicsOrder.Newest, After = task.After },
             CrawlTaskKind.Collections => new CollectionsPage { Order = CollectionsOrder.Newest, After = task.After },
+            CrawlTaskKind.PostComments when task.Lean => new PostCommentTalliesPage(task.SubjectId)
+            {
+                After = task.After,
+                First = task.First ?? FullPage,
+                RepliesFirst = Math.Clamp((task.First ?? FullPage) - 1, 1, NestedReplies),
+            },
             CrawlTaskKind.PostComments => new PostCommentsPage(task.SubjectId)
             {
                 After = task.After,
@@ -41,6 +54,7 @@ public static class CrawlTaskWorkItems
             {
                 After = task.After,
                 First = task.First ?? FullPage,
+                CreatedAfter = task.VotesAfter,
             },
             CrawlTaskKind.CommentVotes => new VotesPage(VoteSubject.Comment, task.SubjectId)
             {
@@ -49,6 +63,8 @@ public static class CrawlTaskWorkItems
             },
             CrawlTaskKind.CollectionPosts => new CollectionPostsPage(task.SubjectId) { After = task.After },
             CrawlTaskKind.User => new UserLookup(Id: task.SubjectId),
+            CrawlTaskKind.Post => new PostLookup(Id: task.SubjectId),
+            CrawlTaskKind.Comment => new CommentLookup(task.SubjectId, task.ParentId),
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, "Unknown crawl task kind."),
         };
 
@@ -65,10 +81,13 @@ public static class CrawlTaskWorkItems
     /// </summary>
     public static int Rows(this CrawlTask task, WorkResult result) =>
         task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies
-            ? result.Batch.Comments.Count
+            ? result.Batch.Comments.Count + result.CommentTallies.Count
             : result.NodeCount;
 
-    /// <summary>The newest <c>createdAt</c> among the rows of <paramref name="task"/>'s own connection in the page.</summary>
+    /// <summary>
+    /// The newest <c>createdAt</c> among the rows of <paramref name="task"/>'s own connection in the page (posts,
+    /// topics, collections, a post's votes).
+    /// </summary>
     public static DateTimeOffset? NewestRow(this CrawlTask task, WorkResult result)
     {
         var batch = result.Batch;
@@ -77,6 +96,7 @@ public static class CrawlTaskWorkItems
             CrawlTaskKind.PostsWindow => batch.Posts.Select(p => p.CreatedAt),
             CrawlTaskKind.Topics => batch.Topics.Select(t => t.CreatedAt).OfType<DateTimeOffset>(),
             CrawlTaskKind.Collections => batch.Collections.Select(c => c.CreatedAt),
+            CrawlTaskKind.PostVotes => batch.Votes.Select(v => v.CreatedAt),
             _ => [],
         };
         return created.Select(c => (DateTimeOffset?)c).Max();
@@ -107,6 +127,14 @@ public static class CrawlTaskWorkItems
         found.AddRange(referred.Select(id => new DiscoveredSubject(CrawlTaskKind.User, id)));
         switch (task.Kind)
         {
+            case CrawlTaskKind.PostsWindow when task.Lean:
+                foreach (var tally in result.PostTallies)
+                {
+                    found.Add(new DiscoveredSubject(CrawlTaskKind.PostComments, tally.Id, Count: tally.CommentsCount));
+                    found.Add(new DiscoveredSubject(CrawlTaskKind.PostVotes, tally.Id, Count: tally.VotesCount));
+                }
+
+                break;
             case CrawlTaskKind.PostsWindow:
                 foreach (var post in result.Batch.Posts)
                 {
@@ -137,7 +165,9 @@ public static class CrawlTaskWorkItems
             case CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies:
                 found.AddRange(
                     result
-                        .Batch.Comments.Where(c => c.VotesCount > 0)
+                        .Batch.Comments.Select(c => new CommentTally(c.Id, c.PostId, c.VotesCount))
+                        .Concat(result.CommentTallies)
+                        .Where(c => c.VotesCount > 0)
                         .Select(c => new DiscoveredSubject(
                             CrawlTaskKind.CommentVotes,
                             c.Id,

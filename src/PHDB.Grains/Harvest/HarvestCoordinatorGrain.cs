@@ -432,7 +432,9 @@ public sealed partial class HarvestCoordinatorGrain(
                 s.NewestCollection,
                 s.RefreshedAt,
                 s.TopicsReadAt,
-                s.CollectionsReadAt
+                s.CollectionsReadAt,
+                s.SweptAt,
+                s.CommentsSweptAt
             ),
             check,
             now
@@ -440,7 +442,15 @@ public sealed partial class HarvestCoordinatorGrain(
         // The refresh stays anchored on the high-water mark the run started from, not on the one its checks moved:
         // a post that left the refresh period since the last refresh may have changed before it left.
         var plan = HarvestPlanner.FollowUps(runId, RunOptions(), Anchor(), followUps);
-        LogChecked(logger, runId, followUps.Refresh, followUps.Topics, followUps.Collections);
+        LogChecked(
+            logger,
+            runId,
+            followUps.Refresh,
+            followUps.Topics,
+            followUps.Collections,
+            followUps.Sweep,
+            followUps.SweepComments
+        );
 
         // The partitions are planned before the decision is recorded: if one cannot be reached, the run is not
         // finished without them, and the next returned lease decides again.
@@ -472,6 +482,16 @@ public sealed partial class HarvestCoordinatorGrain(
         if (s.Mode == HarvestMode.Full || byKey.Keys.Any(k => HarvestPlanner.IsRefresh(s.RunId, k)))
         {
             s.RefreshedAt = plannedAt;
+        }
+
+        if (s.Mode == HarvestMode.Full || byKey.Keys.Any(k => HarvestPlanner.IsSweep(s.RunId, k)))
+        {
+            s.SweptAt = plannedAt;
+        }
+
+        if (s.Mode == HarvestMode.Full || byKey.Keys.Any(k => HarvestPlanner.IsCommentsSweep(s.RunId, k)))
+        {
+            s.CommentsSweptAt = plannedAt;
         }
 
         if (byKey.TryGetValue(HarvestPlanner.TopicsKey(s.RunId), out var topics))
@@ -678,9 +698,17 @@ public sealed partial class HarvestCoordinatorGrain(
 
     [LoggerMessage(
         Level = LogLevel.Information,
-        Message = "Harvest run {RunId} checked: refresh recent posts {Refresh}, read topics {Topics}, read collections {Collections}"
+        Message = "Harvest run {RunId} checked: refresh recent posts {Refresh}, read topics {Topics}, read collections {Collections}, sweep all posts {Sweep} (with comments {SweepComments})"
     )]
-    private static partial void LogChecked(ILogger logger, long runId, bool refresh, bool topics, bool collections);
+    private static partial void LogChecked(
+        ILogger logger,
+        long runId,
+        bool refresh,
+        bool topics,
+        bool collections,
+        bool sweep,
+        bool sweepComments
+    );
 
     [LoggerMessage(
         Level = LogLevel.Warning,

@@ -79,4 +79,12 @@ public sealed class HarvestCoordinatorState
     /// <summary>The current run's partitions that were parked, with their reasons and automatic retries.</summary>
     [Id(18)]
     public Dictionary<string, PartitionParking> Parkings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>When the last completed sweep of all posts' counts (or full harvest) was planned.</summary>
+    [Id(19)]
+    public DateTimeOffset? SweptAt { get; set; }
+
+    /// <summary>When the last completed sweep that re-read all comments (or full harvest) was planned.</summary>
+    [Id(20)]
+    public DateTimeOffset? CommentsSweptAt { get; set; }
 }

@@ -63,6 +63,23 @@ public sealed class HarvestOptions
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan CatalogueInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Every post of the whole history is swept this often: an incremental run lists all posts with their ids and
+    /// counts only (about 200 posts per request at a complexity cap of 1,000) and reads again, whole, each post whose
+    /// counts moved, with the votes cast since its newest vote read and its comments. So activity on posts older than
+    /// <see cref="RefreshRecent"/> reaches the database within this period. Zero sweeps on every incremental run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A sweep re-reads the comments of every post it lists (with their votes counts; only comments whose count moved
+    /// have their votes walked) when the last such sweep is older than this: comments' votes show in no post count.
+    /// Zero does so on every sweep.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan SweepCommentsInterval { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>A lease a worker does not return within this time is taken back.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(1);

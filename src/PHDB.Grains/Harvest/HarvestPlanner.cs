@@ -5,6 +5,9 @@ namespace PHDB.Grains.Harvest;
 /// <summary>Cuts a run into crawl partitions, each keyed <c>run{id}/…</c> so that runs never share a cursor.</summary>
 public static class HarvestPlanner
 {
+    private const string SweepName = "sweep";
+    private const string SweepCommentsName = "sweep-comments";
+
     /// <summary>
     /// A full harvest: consecutive, non-overlapping posts windows from <see cref="HarvestOptions.Epoch"/> to
     /// <paramref name="now"/> (the API's bounds are inclusive, so each window ends a second before the next starts),
@@ -22,7 +25,7 @@ public static class HarvestPlanner
             (TopicsKey(runId), new CrawlTask(CrawlTaskKind.Topics)),
             (CollectionsKey(runId), new CrawlTask(CrawlTaskKind.Collections)),
         };
-        plan.AddRange(Windows(runId, options.Epoch, now, options.Window));
+        plan.AddRange(Windows(runId, options.Epoch, now, options.Window, "posts"));
         if (plan[^1].Item2.Kind == CrawlTaskKind.PostsWindow)
         {
             plan[^1] = OpenEnded(runId, plan[^1].Item2);
@@ -77,6 +80,7 @@ public static class HarvestPlanner
     )
     {
         var newPosts = check.NewestPost is { } post && !(marks.HighWaterMark >= post);
+        var sweepComments = Due(marks.CommentsSweptAt, options.SweepCommentsInterval, now);
         return new IncrementalFollowUps(
             Refresh: newPosts || Due(marks.RefreshedAt, options.RefreshInterval, now),
             Topics: newPosts
@@ -84,7 +88,9 @@ public static class HarvestPlanner
                 || Due(marks.TopicsReadAt, options.CatalogueInterval, now),
             Collections: newPosts
                 || Newer(check.NewestCollection, marks.NewestCollection)
-                || Due(marks.CollectionsReadAt, options.CatalogueInterval, now)
+                || Due(marks.CollectionsReadAt, options.CatalogueInterval, now),
+            Sweep: sweepComments || Due(marks.SweptAt, options.SweepInterval, now),
+            SweepComments: sweepComments
         );
     }
 
@@ -123,6 +129,11 @@ public static class HarvestPlanner
             );
         }
 
+        if (followUps.Sweep)
+        {
+            plan.AddRange(Sweep(runId, options, highWaterMark ?? options.Epoch, followUps.SweepComments));
+        }
+
         if (followUps.Topics)
         {
             plan.Add((TopicsKey(runId), new CrawlTask(CrawlTaskKind.Topics)));
@@ -135,6 +146,40 @@ public static class HarvestPlanner
 
         return plan;
     }
+
+    /// <summary>
+    /// A sweep of the whole history: lean posts windows (ids and counts) from <see cref="HarvestOptions.Epoch"/>, the
+    /// last without an upper bound, side by side so that a request carries a page of many. A post whose counts moved
+    /// is read again whole, with its new votes and its comments; with <paramref name="comments"/> every listed post's
+    /// comments are read again too.
+    /// </summary>
+    public static IReadOnlyList<(string Key, CrawlTask Root)> Sweep(
+        long runId,
+        HarvestOptions options,
+        DateTimeOffset until,
+        bool comments
+    )
+    {
+        var name = comments ? SweepCommentsName : SweepName;
+        var sweep = Windows(runId, options.Epoch, until, options.Window, name)
+            .Select(w => (w.Item1, w.Item2 with { Lean = true, RefreshCommentsFrom = comments ? options.Epoch : null }))
+            .ToList();
+        if (sweep.Count == 0)
+        {
+            sweep.Add((name, new CrawlTask(CrawlTaskKind.PostsWindow, From: Truncate(options.Epoch), Lean: true)));
+        }
+
+        sweep[^1] = OpenEnded(runId, name, sweep[^1].Item2);
+        return sweep;
+    }
+
+    /// <summary>Whether <paramref name="key"/> is one of <paramref name="runId"/>'s sweep windows.</summary>
+    public static bool IsSweep(long runId, string key) =>
+        key.StartsWith(Key(runId, SweepName + "/"), StringComparison.Ordinal) || IsCommentsSweep(runId, key);
+
+    /// <summary>Whether <paramref name="key"/> is one of <paramref name="runId"/>'s sweep windows that re-read all comments.</summary>
+    public static bool IsCommentsSweep(long runId, string key) =>
+        key.StartsWith(Key(runId, SweepCommentsName + "/"), StringComparison.Ordinal);
 
     /// <summary>The key of a run's whole read of the topics.</summary>
     public static string TopicsKey(long runId) => Key(runId, "topics");
@@ -176,7 +221,8 @@ public static class HarvestPlanner
         long runId,
         DateTimeOffset from,
         DateTimeOffset to,
-        TimeSpan length
+        TimeSpan length,
+        string name
     )
     {
         for (var start = Truncate(from); start <= to; start += length)
@@ -192,7 +238,7 @@ public static class HarvestPlanner
                     runId,
                     string.Create(
                         CultureInfo.InvariantCulture,
-                        $"posts/{start:yyyy-MM-ddTHH:mm:ssZ}..{end:yyyy-MM-ddTHH:mm:ssZ}"
+                        $"{name}/{start:yyyy-MM-ddTHH:mm:ssZ}..{end:yyyy-MM-ddTHH:mm:ssZ}"
                     )
                 ),
                 new CrawlTask(CrawlTaskKind.PostsWindow, From: start, To: end)

@@ -100,10 +100,10 @@ public sealed partial class HarvestWorker(
             await Task.Delay(wait, timeProvider, cancellationToken);
         }
 
-        IReadOnlyList<string> leased;
+        List<string> leased;
         try
         {
-            leased = await coordinator.LeasePartitions(worker, PartitionsToLease(application.Client));
+            leased = [.. await coordinator.LeasePartitions(worker, PartitionsToLease(application.Client))];
         }
         catch
         {
@@ -121,7 +121,7 @@ public sealed partial class HarvestWorker(
         var sent = false;
         try
         {
-            var (tickets, request) = await TakeWorkAsync(application.Client, leased);
+            var (tickets, request) = await TakeWorkAsync(application.Client, coordinator, worker, leased);
 
             if (tickets.Count == 0)
             {
@@ -167,33 +167,58 @@ public sealed partial class HarvestWorker(
     /// <summary>
     /// The work of the leased partitions for one request, pages of their own connections first, then nested work in
     /// what room the cap leaves, and the request those tasks' items are planned into (it may hold fewer). Small pages
-    /// (sized to the rows their counts announce) leave room: while every task taken fits in one request and a
-    /// partition gave all that was asked, it is asked for more.
+    /// (sized to the rows their counts announce, or lean listings) leave room: while every task taken fits in one
+    /// request, a partition that gave all it was asked for is asked for more, and once none has more, more partitions
+    /// are leased (added to <paramref name="leased"/>).
     /// </summary>
     private async Task<(List<WorkTicket> Tickets, IReadOnlyList<WorkItem> Request)> TakeWorkAsync(
         IProductHuntClient client,
-        IReadOnlyList<string> leased
+        IHarvestCoordinatorGrain coordinator,
+        string worker,
+        List<string> leased
     )
     {
-        var asked = options.Value.TasksPerPartition;
         var byPartition = new Dictionary<string, IReadOnlyList<WorkTicket>>(StringComparer.Ordinal);
+        var asked = new Dictionary<string, int>(StringComparer.Ordinal);
         var more = leased.ToList();
         while (true)
         {
             foreach (var key in more)
             {
-                byPartition[key] = await grains.GetGrain<ICrawlPartitionGrain>(key).TakeWork(asked);
+                var ask = asked.TryGetValue(key, out var before)
+                    ? Math.Min(before * 4, HarvestWorkerOptions.MaxTasksPerPartition)
+                    : options.Value.TasksPerPartition;
+                asked[key] = ask;
+                byPartition[key] = await grains.GetGrain<ICrawlPartitionGrain>(key).TakeWork(ask);
             }
 
             List<WorkTicket> tickets = [.. leased.SelectMany(k => byPartition[k]).OrderBy(t => t.Task.IsNested)];
             var request = tickets.Count == 0 ? [] : client.Plan([.. tickets.Select(t => t.Task.ToWorkItem())])[0];
-            more = [.. more.Where(k => byPartition[k].Count >= asked)];
-            if (more.Count == 0 || asked >= HarvestWorkerOptions.MaxTasksPerPartition || request.Count < tickets.Count)
+            if (tickets.Count == 0 || request.Count < tickets.Count)
             {
                 return (tickets, request);
             }
 
-            asked = Math.Min(asked * 4, HarvestWorkerOptions.MaxTasksPerPartition);
+            more =
+            [
+                .. leased.Where(k =>
+                    byPartition[k].Count >= asked[k] && asked[k] < HarvestWorkerOptions.MaxTasksPerPartition
+                ),
+            ];
+            if (more.Count == 0 && leased.Count < HarvestWorkerOptions.MaxPartitionsPerLease)
+            {
+                var extra = await coordinator.LeasePartitions(
+                    worker,
+                    Math.Min(leased.Count, HarvestWorkerOptions.MaxPartitionsPerLease - leased.Count)
+                );
+                leased.AddRange(extra);
+                more = [.. extra];
+            }
+
+            if (more.Count == 0)
+            {
+                return (tickets, request);
+            }
         }
     }
 

@@ -27,7 +27,8 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         int commentsCount,
         int votesCount,
         DateTimeOffset observedAt,
-        bool refreshComments = false
+        bool refreshComments = false,
+        bool readChanged = false
     )
     {
         var last = state.State.History.Count > 0 ? state.State.History[^1] : null;
@@ -48,12 +49,21 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
 
         if (commentsCount > 0 && (last is null || last.Comments != commentsCount || refreshComments))
         {
-            Open(new CrawlTask(CrawlTaskKind.PostComments, PostId));
+            // The same comments as before: only their votes counts can have moved, and a lean page shows those.
+            Open(new CrawlTask(CrawlTaskKind.PostComments, PostId, Lean: last?.Comments == commentsCount));
         }
 
         if (votesCount > 0 && (last is null || last.Votes != votesCount))
         {
-            Open(new CrawlTask(CrawlTaskKind.PostVotes, PostId));
+            // Votes only ever arrive (newest first): the ones cast since the newest read are the change. A count that
+            // fell below what was read is not that, and the whole connection is read again.
+            var since = votesCount >= state.State.VotesRead ? state.State.VotesReadUntil : null;
+            Open(new CrawlTask(CrawlTaskKind.PostVotes, PostId, VotesAfter: since));
+        }
+
+        if (readChanged && !unchanged)
+        {
+            Open(new CrawlTask(CrawlTaskKind.Post, PostId));
         }
 
         await state.WriteStateAsync();
@@ -78,6 +88,11 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         if (outcome.Task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies)
         {
             state.State.CommentsRead += outcome.Nodes;
+        }
+
+        if (outcome.Task.Kind == CrawlTaskKind.PostVotes)
+        {
+            CountVotes(key, outcome);
         }
 
         if (outcome.NextAfter is null)
@@ -105,6 +120,11 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
 
                 state.State.CommentVotes[subject.SubjectId] = subject.Count;
                 Open(new CrawlTask(subject.Kind, subject.SubjectId, PostId, After: subject.After));
+                if (outcome.Task.Lean)
+                {
+                    // A lean page stored nothing: the comment's row is read again for its new count.
+                    Open(new CrawlTask(CrawlTaskKind.Comment, subject.SubjectId, PostId));
+                }
             }
             else if (subject.Kind == CrawlTaskKind.CommentReplies)
             {
@@ -123,6 +143,33 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     /// <summary>Identifies a nested connection of a post.</summary>
     public static string TaskKey(CrawlTask task) =>
         string.Create(CultureInfo.InvariantCulture, $"{task.Kind}:{task.SubjectId}");
+
+    /// <summary>
+    /// Follows a votes walk: the newest vote it read, and once it is complete, the votes read in all (a walk from the
+    /// newest vote read before re-reads that one vote) and the instant the next walk starts from.
+    /// </summary>
+    private void CountVotes(string key, TaskOutcome outcome)
+    {
+        var s = state.State;
+        if (outcome.NewestRow is { } newest && !(s.VotesWalkNewest >= newest))
+        {
+            s.VotesWalkNewest = newest;
+        }
+
+        if (outcome.NextAfter is not null)
+        {
+            return;
+        }
+
+        var read = (s.Walks.GetValueOrDefault(key)?.Nodes ?? 0) + outcome.Nodes;
+        s.VotesRead = outcome.Task.VotesAfter is null ? read : s.VotesRead + Math.Max(0, read - 1);
+        if (s.VotesWalkNewest is { } walked && !(s.VotesReadUntil >= walked))
+        {
+            s.VotesReadUntil = walked;
+        }
+
+        s.VotesWalkNewest = null;
+    }
 
     /// <summary>The nested work open; a post without any leaves memory once this call ends.</summary>
     private PostWorkLeft Settle()
@@ -175,6 +222,9 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
             CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies => last is null
                 ? null
                 : Math.Max(0, last.Comments - state.State.CommentsRead),
+            CrawlTaskKind.PostVotes when task.VotesAfter is not null => last is null
+                ? null
+                : Left(last.Votes - state.State.VotesRead + 1),
             CrawlTaskKind.PostVotes => last is null ? null : Left(last.Votes),
             CrawlTaskKind.CommentVotes => state.State.CommentVotes.TryGetValue(task.SubjectId, out var votes)
                 ? Left(votes)
@@ -189,11 +239,21 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     private void Open(CrawlTask task)
     {
         var key = TaskKey(task);
+        if (task.Lean && state.State.Open.TryGetValue(key, out var open) && !open.Lean)
+        {
+            // A whole read of the same connection is under way: it shows all a lean one would.
+            return;
+        }
+
         state.State.Open[key] = task;
         state.State.Walks.Remove(key);
         if (task.Kind == CrawlTaskKind.PostComments)
         {
             state.State.CommentsRead = 0;
+        }
+        else if (task.Kind == CrawlTaskKind.PostVotes)
+        {
+            state.State.VotesWalkNewest = null;
         }
     }
 }

@@ -23,4 +23,18 @@ public sealed class PostState
     /// <summary>Comments and replies read since the post's comments were last opened for walking.</summary>
     [Id(4)]
     public int CommentsRead { get; set; }
+
+    /// <summary>
+    /// The newest vote a complete walk of the post's votes read: a later walk reads only the votes cast from then on.
+    /// </summary>
+    [Id(5)]
+    public DateTimeOffset? VotesReadUntil { get; set; }
+
+    /// <summary>The post's votes its complete walks read, counted once (what a walk from <see cref="VotesReadUntil"/> adds to).</summary>
+    [Id(6)]
+    public int VotesRead { get; set; }
+
+    /// <summary>The newest vote the votes walk in progress read so far.</summary>
+    [Id(7)]
+    public DateTimeOffset? VotesWalkNewest { get; set; }
 }

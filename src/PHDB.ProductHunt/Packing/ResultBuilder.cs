@@ -35,6 +35,10 @@ internal sealed class ResultBuilder(
 
     public List<Vote> Votes { get; } = [];
 
+    public List<PostTally> PostTallies { get; } = [];
+
+    public List<CommentTally> CommentTallies { get; } = [];
+
     public bool HasNextPage { get; private set; }
 
     public WorkItem? Next { get; set; }
@@ -99,6 +103,59 @@ internal sealed class ResultBuilder(
         }
     }
 
+    public void PostTally(PostTallyNode node) =>
+        PostTallies.Add(
+            new PostTally(
+                EntityMapper.Id("id", node.Id),
+                EntityMapper.NonNegative("commentsCount", EntityMapper.Required("commentsCount", node.CommentsCount)),
+                EntityMapper.NonNegative("votesCount", EntityMapper.Required("votesCount", node.VotesCount))
+            )
+        );
+
+    public void CommentTally(CommentTallyNode node, long postId, string path)
+    {
+        var id = EntityMapper.Id("id", node.Id);
+        CommentTallies.Add(
+            new CommentTally(
+                id,
+                postId,
+                EntityMapper.NonNegative("votesCount", EntityMapper.Required("votesCount", node.VotesCount))
+            )
+        );
+        if (node.Replies is not { } replies)
+        {
+            return;
+        }
+
+        if (replies.Nodes is { } nodes)
+        {
+            for (var i = 0; i < nodes.Count; i++)
+            {
+                Node(
+                    nodes[i],
+                    $"{path}.replies.nodes[{i}]",
+                    WireJsonContext.Default.CommentTallyNode,
+                    (reply, _) =>
+                        CommentTallies.Add(
+                            new CommentTally(
+                                EntityMapper.Id("id", reply.Id),
+                                postId,
+                                EntityMapper.NonNegative(
+                                    "votesCount",
+                                    EntityMapper.Required("votesCount", reply.VotesCount)
+                                )
+                            )
+                        )
+                );
+            }
+        }
+
+        if (replies.PageInfo?.HasNextPage == true)
+        {
+            _followUps.Add(new CommentRepliesPage(postId, id) { After = replies.PageInfo.EndCursor });
+        }
+    }
+
     public void Collection(CollectionNode node)
     {
         var topics = new List<Topic>();
@@ -155,6 +212,8 @@ internal sealed class ResultBuilder(
             Next = Next,
             FollowUps = _followUps,
             PostsWithMoreTopics = _moreTopics,
+            PostTallies = PostTallies,
+            CommentTallies = CommentTallies,
             Rejected = _rejected,
             Batch = new HarvestBatch
             {

@@ -32,6 +32,15 @@ public sealed record WorkResult
     /// <summary>Work discovered on the way: replies beyond those read with their comment.</summary>
     public IReadOnlyList<WorkItem> FollowUps { get; init; } = [];
 
+    /// <summary>The posts' counts a lean listing (<see cref="PostTalliesPage"/>) held; its rows are nowhere else.</summary>
+    public IReadOnlyList<PostTally> PostTallies { get; init; } = [];
+
+    /// <summary>
+    /// The comments' votes counts a lean comments page (<see cref="PostCommentTalliesPage"/>) held, replies included;
+    /// its rows are nowhere else.
+    /// </summary>
+    public IReadOnlyList<CommentTally> CommentTallies { get; init; } = [];
+
     /// <summary>Posts whose topics did not all fit in the selection (their <see cref="Post.TopicIds"/> are partial).</summary>
     public IReadOnlyList<long> PostsWithMoreTopics { get; init; } = [];
 

@@ -15,7 +15,9 @@ public sealed class IncrementalPlanTests
         NewestCollection: Newest.AddDays(-2),
         RefreshedAt: Now.AddMinutes(-1),
         TopicsReadAt: Now.AddMinutes(-1),
-        CollectionsReadAt: Now.AddMinutes(-1)
+        CollectionsReadAt: Now.AddMinutes(-1),
+        SweptAt: Now.AddMinutes(-1),
+        CommentsSweptAt: Now.AddMinutes(-1)
     );
 
     private static readonly IncrementalCheckResult Quiet = new(Newest, Newest.AddDays(-30), Newest.AddDays(-2));
@@ -84,12 +86,18 @@ public sealed class IncrementalPlanTests
     {
         var none = new HarvestMarks(null, null, null, null, null, null);
         Assert.Equal(
-            new IncrementalFollowUps(true, true, true),
+            new IncrementalFollowUps(true, true, true, Sweep: true, SweepComments: true),
             HarvestPlanner.FollowUpsNeeded(Options, none, Quiet, Now)
         );
-        var always = new HarvestOptions { RefreshInterval = TimeSpan.Zero, CatalogueInterval = TimeSpan.Zero };
+        var always = new HarvestOptions
+        {
+            RefreshInterval = TimeSpan.Zero,
+            CatalogueInterval = TimeSpan.Zero,
+            SweepInterval = TimeSpan.Zero,
+            SweepCommentsInterval = TimeSpan.Zero,
+        };
         Assert.Equal(
-            new IncrementalFollowUps(true, true, true),
+            new IncrementalFollowUps(true, true, true, Sweep: true, SweepComments: true),
             HarvestPlanner.FollowUpsNeeded(always, Fresh, Quiet, Now)
         );
     }
@@ -129,5 +137,68 @@ public sealed class IncrementalPlanTests
         Assert.False(HarvestPlanner.IsPostsWindow(7, plan[0].Key));
         Assert.Equal(new CrawlTask(CrawlTaskKind.Topics), plan[1].Root);
         Assert.Equal(new CrawlTask(CrawlTaskKind.Collections), plan[2].Root);
+    }
+
+    [Fact]
+    public void The_sweep_falls_due_daily_and_re_reads_all_comments_weekly()
+    {
+        Assert.Equal(
+            new IncrementalFollowUps(false, false, false, Sweep: true),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh with { SweptAt = Now - Options.SweepInterval }, Quiet, Now)
+        );
+        var notYet = Fresh with { SweptAt = Now - Options.SweepInterval + TimeSpan.FromSeconds(1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, notYet, Quiet, Now).Any);
+
+        // Comments due alone still sweep: the comments are reached through the listing.
+        var commentsDue = Fresh with
+        {
+            CommentsSweptAt = Now - Options.SweepCommentsInterval,
+        };
+        Assert.Equal(
+            new IncrementalFollowUps(false, false, false, Sweep: true, SweepComments: true),
+            HarvestPlanner.FollowUpsNeeded(Options, commentsDue, Quiet, Now)
+        );
+    }
+
+    [Fact]
+    public void A_sweep_is_lean_windows_over_the_whole_history_the_last_open_ended()
+    {
+        var options = new HarvestOptions
+        {
+            Epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero),
+            Window = TimeSpan.FromDays(60),
+        };
+        var plan = HarvestPlanner.FollowUps(
+            7,
+            options,
+            Newest,
+            new IncrementalFollowUps(false, false, false, Sweep: true)
+        );
+        Assert.Equal(
+            [
+                "run7/sweep/2026-01-01T00:00:00Z..2026-03-01T23:59:59Z",
+                "run7/sweep/2026-03-02T00:00:00Z..2026-04-30T23:59:59Z",
+                "run7/sweep/2026-05-01T00:00:00Z..",
+            ],
+            plan.Select(p => p.Key)
+        );
+        Assert.All(plan, p => Assert.True(p.Root is { Kind: CrawlTaskKind.PostsWindow, Lean: true, After: null }));
+        Assert.All(plan, p => Assert.Null(p.Root.RefreshCommentsFrom));
+        Assert.Null(plan[^1].Root.To);
+        Assert.Equal(new DateTimeOffset(2026, 4, 30, 23, 59, 59, TimeSpan.Zero), plan[1].Root.To);
+        Assert.All(plan, p => Assert.True(HarvestPlanner.IsSweep(7, p.Key)));
+        Assert.All(plan, p => Assert.False(HarvestPlanner.IsCommentsSweep(7, p.Key)));
+        Assert.All(plan, p => Assert.False(HarvestPlanner.IsPostsWindow(7, p.Key)));
+
+        var withComments = HarvestPlanner.FollowUps(
+            7,
+            options,
+            Newest,
+            new IncrementalFollowUps(false, false, false, Sweep: true, SweepComments: true)
+        );
+        Assert.Equal(3, withComments.Count);
+        Assert.All(withComments, p => Assert.True(HarvestPlanner.IsCommentsSweep(7, p.Key)));
+        Assert.All(withComments, p => Assert.True(HarvestPlanner.IsSweep(7, p.Key)));
+        Assert.All(withComments, p => Assert.Equal(options.Epoch, p.Root.RefreshCommentsFrom));
     }
 }

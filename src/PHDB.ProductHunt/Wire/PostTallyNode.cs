@@ -1,0 +1,3 @@
+namespace PHDB.ProductHunt.Wire;
+
+internal sealed record PostTallyNode(string? Id, int? CommentsCount, int? VotesCount);
