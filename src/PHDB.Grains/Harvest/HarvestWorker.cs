@@ -168,8 +168,8 @@ public sealed partial class HarvestWorker(
     /// The work of the leased partitions for one request, pages of their own connections first, then nested work in
     /// what room the cap leaves, and the request those tasks' items are planned into (it may hold fewer). Small pages
     /// (sized to the rows their counts announce, or lean listings) leave room: while every task taken fits in one
-    /// request, a partition that gave all it was asked for is asked for more, and once none has more, more partitions
-    /// are leased (added to <paramref name="leased"/>).
+    /// request, a partition that gave all it was asked for is asked for more, and once none has more and a sweep's
+    /// lean listing is among them, more partitions are leased (added to <paramref name="leased"/>).
     /// </summary>
     private async Task<(List<WorkTicket> Tickets, IReadOnlyList<WorkItem> Request)> TakeWorkAsync(
         IProductHuntClient client,
@@ -205,7 +205,13 @@ public sealed partial class HarvestWorker(
                     byPartition[k].Count >= asked[k] && asked[k] < HarvestWorkerOptions.MaxTasksPerPartition
                 ),
             ];
-            if (more.Count == 0 && leased.Count < HarvestWorkerOptions.MaxPartitionsPerLease)
+            // A sweep's lean listings are the pages small enough that many windows fit one request: for them, lease
+            // more partitions while everything taken fits.
+            if (
+                more.Count == 0
+                && leased.Count < HarvestWorkerOptions.MaxPartitionsPerLease
+                && tickets.Exists(t => t.Task is { Lean: true, IsNested: false })
+            )
             {
                 var extra = await coordinator.LeasePartitions(
                     worker,
