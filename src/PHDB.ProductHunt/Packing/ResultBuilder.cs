@@ -114,46 +114,16 @@ internal sealed class ResultBuilder(
 
     public void CommentTally(CommentTallyNode node, long postId, string path)
     {
-        var id = EntityMapper.Id("id", node.Id);
-        CommentTallies.Add(
-            new CommentTally(
-                id,
-                postId,
-                EntityMapper.NonNegative("votesCount", EntityMapper.Required("votesCount", node.VotesCount))
-            )
+        var tally = Tally(node, postId);
+        CommentTallies.Add(tally);
+        Replies(
+            node.Replies,
+            postId,
+            tally.Id,
+            path,
+            WireJsonContext.Default.CommentTallyNode,
+            reply => CommentTallies.Add(Tally(reply, postId))
         );
-        if (node.Replies is not { } replies)
-        {
-            return;
-        }
-
-        if (replies.Nodes is { } nodes)
-        {
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                Node(
-                    nodes[i],
-                    $"{path}.replies.nodes[{i}]",
-                    WireJsonContext.Default.CommentTallyNode,
-                    (reply, _) =>
-                        CommentTallies.Add(
-                            new CommentTally(
-                                EntityMapper.Id("id", reply.Id),
-                                postId,
-                                EntityMapper.NonNegative(
-                                    "votesCount",
-                                    EntityMapper.Required("votesCount", reply.VotesCount)
-                                )
-                            )
-                        )
-                );
-            }
-        }
-
-        if (replies.PageInfo?.HasNextPage == true)
-        {
-            _followUps.Add(new CommentRepliesPage(postId, id) { After = replies.PageInfo.EndCursor });
-        }
     }
 
     public void Collection(CollectionNode node)
@@ -176,29 +146,52 @@ internal sealed class ResultBuilder(
     {
         var comment = EntityMapper.Comment(node, postId, observedAt);
         Comments.Add(comment);
-        if (!withReplies || node.Replies is not { } replies)
+        if (withReplies)
+        {
+            Replies(
+                node.Replies,
+                postId,
+                comment.Id,
+                path,
+                WireJsonContext.Default.CommentNode,
+                reply => Comments.Add(EntityMapper.Comment(reply, postId, observedAt))
+            );
+        }
+    }
+
+    /// <summary>Maps the replies read with a comment; a thread that goes on becomes a follow-up.</summary>
+    private void Replies<T>(
+        RawConnection? replies,
+        long postId,
+        long commentId,
+        string path,
+        JsonTypeInfo<T> type,
+        Action<T> map
+    )
+        where T : class
+    {
+        if (replies is null)
         {
             return;
         }
 
-        if (replies.Nodes is { } nodes)
+        for (var i = 0; i < (replies.Nodes?.Count ?? 0); i++)
         {
-            for (var i = 0; i < nodes.Count; i++)
-            {
-                Node(
-                    nodes[i],
-                    $"{path}.replies.nodes[{i}]",
-                    WireJsonContext.Default.CommentNode,
-                    (reply, _) => Comments.Add(EntityMapper.Comment(reply, postId, observedAt))
-                );
-            }
+            Node(replies.Nodes![i], $"{path}.replies.nodes[{i}]", type, (reply, _) => map(reply));
         }
 
         if (replies.PageInfo?.HasNextPage == true)
         {
-            _followUps.Add(new CommentRepliesPage(postId, comment.Id) { After = replies.PageInfo.EndCursor });
+            _followUps.Add(new CommentRepliesPage(postId, commentId) { After = replies.PageInfo.EndCursor });
         }
     }
+
+    private static CommentTally Tally(CommentTallyNode node, long postId) =>
+        new(
+            EntityMapper.Id("id", node.Id),
+            postId,
+            EntityMapper.NonNegative("votesCount", EntityMapper.Required("votesCount", node.VotesCount))
+        );
 
     public WorkResult Build() =>
         new()
