@@ -161,16 +161,20 @@ public static class HarvestPlanner
     )
     {
         var name = comments ? SweepCommentsName : SweepName;
-        var sweep = Windows(runId, options.Epoch, until, options.Window, name)
-            .Select(w => (w.Item1, w.Item2 with { Lean = true, RefreshCommentsFrom = comments ? options.Epoch : null }))
-            .ToList();
-        if (sweep.Count == 0)
+        var windows = Windows(runId, options.Epoch, until, options.Window, name).ToList();
+        if (windows.Count == 0)
         {
-            sweep.Add((name, new CrawlTask(CrawlTaskKind.PostsWindow, From: Truncate(options.Epoch), Lean: true)));
+            // Nothing stored after the epoch (it was moved later): one window from it.
+            windows.Add((name, new CrawlTask(CrawlTaskKind.PostsWindow, From: Truncate(options.Epoch))));
         }
 
-        sweep[^1] = OpenEnded(runId, name, sweep[^1].Item2);
-        return sweep;
+        windows[^1] = OpenEnded(runId, name, windows[^1].Item2);
+        return
+        [
+            .. windows.Select(w =>
+                (w.Item1, w.Item2 with { Lean = true, RefreshCommentsFrom = comments ? options.Epoch : null })
+            ),
+        ];
     }
 
     /// <summary>Whether <paramref name="key"/> is one of <paramref name="runId"/>'s sweep windows.</summary>

@@ -200,5 +200,12 @@ public sealed class IncrementalPlanTests
         Assert.All(withComments, p => Assert.True(HarvestPlanner.IsCommentsSweep(7, p.Key)));
         Assert.All(withComments, p => Assert.True(HarvestPlanner.IsSweep(7, p.Key)));
         Assert.All(withComments, p => Assert.Equal(options.Epoch, p.Root.RefreshCommentsFrom));
+
+        // An epoch moved past everything stored still sweeps, with the comments when asked.
+        var late = HarvestPlanner.Sweep(7, options, options.Epoch.AddDays(-1), comments: true);
+        var only = Assert.Single(late);
+        Assert.Equal("run7/sweep-comments/2026-01-01T00:00:00Z..", only.Key);
+        Assert.True(only.Root is { Lean: true, To: null });
+        Assert.Equal(options.Epoch, only.Root.RefreshCommentsFrom);
     }
 }
