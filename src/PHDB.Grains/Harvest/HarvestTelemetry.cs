@@ -33,6 +33,11 @@ public sealed class HarvestTelemetry : IDisposable
         );
         RateLimited = meter.CreateCounter<long>("phdb.harvest.rate_limited", "{response}", "429 answers");
         Failures = meter.CreateCounter<long>("phdb.harvest.failures", "{page}", "Pages that failed");
+        SlotsMissed = meter.CreateCounter<long>(
+            "phdb.harvest.slots_missed",
+            "{slot}",
+            "Requests not sent because leasing and planning outlasted their rate-budget slot"
+        );
         BudgetRemaining = meter.CreateGauge<int>(
             "phdb.harvest.budget_remaining",
             "{point}",
@@ -57,6 +62,9 @@ public sealed class HarvestTelemetry : IDisposable
 
     /// <summary>Failed pages.</summary>
     public Counter<long> Failures { get; }
+
+    /// <summary>Requests given up because they could not be sent by the end of their slot.</summary>
+    public Counter<long> SlotsMissed { get; }
 
     /// <summary>Budget left per application.</summary>
     public Gauge<int> BudgetRemaining { get; }

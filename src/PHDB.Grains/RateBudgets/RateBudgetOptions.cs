@@ -30,4 +30,13 @@ public sealed class RateBudgetOptions
     /// <summary>Waited after a reset before the next window's first request, for clock skew.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ResetMargin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How late a request may be sent after its slot opens (leasing and planning come between; a busy machine delays
+    /// them); at most a quarter of the window. A request not sent by then gives its slot back and waits for another.
+    /// A window's requests are never handed out within a window plus this, so requests sent late cannot crowd into
+    /// one window of the API's.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SendDelay { get; set; } = TimeSpan.FromSeconds(0.5);
 }

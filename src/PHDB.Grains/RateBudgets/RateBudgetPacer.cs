@@ -2,7 +2,7 @@ namespace PHDB.Grains.RateBudgets;
 
 /// <summary>
 /// The pacing rule of a rate budget, free of Orleans and clocks: every call names the moment it happens.
-/// A window's requests are spread evenly up to its reset; a request is allowed while the budget is above zero
+/// A window's requests are spread evenly over its length; a request is allowed while the budget is above zero
 /// (the API would let one more take it below zero: it is not sent); after a 429 nothing is sent until the reset.
 /// </summary>
 public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions options)
@@ -12,9 +12,19 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     private TimeSpan WindowLength => state.WindowLength ?? options.DefaultWindow;
 
     /// <summary>
-    /// Hands out the next slot at <paramref name="now"/>: the time left in the window shared by the requests the
-    /// budget still allows, counted from the last slot handed out, so that better knowledge (a first response, a
-    /// reset) changes the pace at once.
+    /// How late a request may be sent after its slot opens (<see cref="RequestSlot.SendBy"/>): the configured send
+    /// delay, at most a quarter of a window (short windows, as in development, would otherwise lose much of their
+    /// pace to it).
+    /// </summary>
+    private TimeSpan SendAllowance => options.SendDelay < WindowLength / 4 ? options.SendDelay : WindowLength / 4;
+
+    /// <summary>Requests a whole window allows at the cost per request known.</summary>
+    private int PerWindow => Math.Max(1, SlotsFor(Limit));
+
+    /// <summary>
+    /// Hands out the next slot at <paramref name="now"/>: a window's requests spaced evenly over its length, none while
+    /// the open window's budget is spent by the requests reported and those still to answer, none before the reset
+    /// after a 429, and never more than a window's requests within a window plus the time a request may be sent late.
     /// </summary>
     public RequestSlot Acquire(DateTimeOffset now)
     {
@@ -23,36 +33,32 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         state.LastUsedAt = now;
 
         DateTimeOffset at;
-        if (state.RateLimitedUntil is { } limitedUntil && now < limitedUntil + options.ResetMargin)
+        if (state.RateLimitedUntil is { } limitedUntil)
         {
-            at = Max(
-                limitedUntil + options.ResetMargin,
-                state.LastSlotAt + WindowLength / Math.Max(1, SlotsFor(Limit))
-            );
+            at = Max(limitedUntil + options.ResetMargin, state.LastSlotAt + WindowLength / PerWindow);
+        }
+        else if (state.WindowEndsAt is { } windowEnd)
+        {
+            // The open window pays for what it reported and for its slots still to answer; the slots it still
+            // allows share the time from the last slot handed out to its end, so that better knowledge (a reset, a
+            // cost learned) changes the pace at once. Once it is spent, the next window is paced as a whole.
+            var pending = state.InFlight.Values.Count(expiresAt => expiresAt - options.SlotTimeout < windowEnd);
+            var slotsLeft = SlotsFor(state.Remaining) - pending;
+            var from = Max(now, state.LastSlotAt);
+            at =
+                slotsLeft > 0 && from < windowEnd
+                    ? Max(now, state.LastSlotAt + (windowEnd - from) / slotsLeft)
+                    : Max(windowEnd + options.ResetMargin, state.LastSlotAt + WindowLength / PerWindow);
         }
         else
         {
-            var slotsLeft = SlotsFor(state.WindowEndsAt is null ? Limit : state.Remaining) - state.InFlight.Count;
-            if (slotsLeft > 0)
-            {
-                // The slots still allowed share the time from the last slot handed out to the window's end.
-                var from = Max(now, state.LastSlotAt);
-                var horizon = (state.WindowEndsAt ?? from + WindowLength) - from;
-                at = Max(now, state.LastSlotAt + horizon / slotsLeft);
-            }
-            else
-            {
-                // This window is spent: the slot opens the next one, paced as that window will be.
-                var windowEnd = state.WindowEndsAt ?? now;
-                at = Max(
-                    windowEnd + options.ResetMargin,
-                    state.LastSlotAt + WindowLength / Math.Max(1, SlotsFor(Limit))
-                );
-            }
+            at = Max(now, state.LastSlotAt + WindowLength / PerWindow);
         }
 
-        var slot = new RequestSlot(state.NextSlotId++, at);
+        at = Spaced(at, now);
+        var slot = new RequestSlot(state.NextSlotId++, at, at + SendAllowance);
         state.InFlight[slot.Id] = at + options.SlotTimeout;
+        state.RecentSlots[slot.Id] = at;
         state.LastSlotAt = Max(state.LastSlotAt, at);
         return slot;
     }
@@ -141,8 +147,49 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         state.Remaining = 0;
     }
 
-    /// <summary>Takes back a slot that was not used.</summary>
-    public void Release(long slotId) => state.InFlight.Remove(slotId);
+    /// <summary>
+    /// Takes back a slot that was not used (no work to lease). When it was the last handed out, its time goes to the
+    /// next slot, so workers that found nothing to do do not slow those that do.
+    /// </summary>
+    public void Release(long slotId)
+    {
+        state.InFlight.Remove(slotId);
+        if (state.RecentSlots.Remove(slotId, out var at) && at >= state.LastSlotAt)
+        {
+            state.LastSlotAt = state.RecentSlots.Values.Where(moment => moment < at).DefaultIfEmpty().Max();
+        }
+    }
+
+    /// <summary>
+    /// The earliest moment from <paramref name="at"/> on at which fewer than a window's requests were handed out in
+    /// the span of a window plus the send delay before it, or after it. The API's window opens with whichever request
+    /// reaches it first and requests reach it up to the send delay after their slot, so this holds for any window it
+    /// opens, even when the reported reset is late or rounded, or a slot for the next window was handed out early.
+    /// </summary>
+    private DateTimeOffset Spaced(DateTimeOffset at, DateTimeOffset now)
+    {
+        var span = WindowLength + SendAllowance;
+        foreach (var (id, moment) in state.RecentSlots.ToList())
+        {
+            if (moment <= now - span)
+            {
+                state.RecentSlots.Remove(id);
+            }
+        }
+
+        var perWindow = PerWindow;
+        var recent = state.RecentSlots.Values.Order().ToList();
+        while (true)
+        {
+            var within = recent.FindAll(moment => moment > at - span);
+            if (within.Count < perWindow)
+            {
+                return at;
+            }
+
+            at = within[within.Count - perWindow] + span;
+        }
+    }
 
     /// <summary>The budget as seen at <paramref name="now"/>.</summary>
     public RateBudgetStatus Status(DateTimeOffset now)

@@ -70,4 +70,11 @@ public sealed class RateBudgetState
     /// <summary>The end of the window last closed, to tell its late answers from those of the next window.</summary>
     [Id(15)]
     public DateTimeOffset? ClosedWindowEndsAt { get; set; }
+
+    /// <summary>
+    /// The moments of the slots handed out lately (sent, or still to be sent), by slot id: however the API's windows
+    /// fall, no span of a window plus the send delay holds more than a window's requests.
+    /// </summary>
+    [Id(16)]
+    public Dictionary<long, DateTimeOffset> RecentSlots { get; set; } = [];
 }

@@ -14,10 +14,11 @@ namespace PHDB.Harvest.Tests.Engine;
 public sealed class ApplicationsTests(PostgresServer postgres)
 {
     // A small budget on a short window: the budget, not the machine's speed, bounds what each application can do.
-    // 6 requests per window and token: three tokens at full pace (4.5 requests/s) stay well within what 2 cores serve.
+    // 6 requests per window and token, never more than 6 in the window and the 1 s allowed for sending late: three
+    // tokens at full pace (3.6 requests/s) stay within what 2 cores serve.
     private const int WindowSeconds = 4;
     private const int Points = 600;
-    private static readonly TimeSpan Observation = TimeSpan.FromSeconds(3 * WindowSeconds);
+    private static readonly TimeSpan Observation = TimeSpan.FromSeconds(5 * WindowSeconds);
 
     [Fact]
     public async Task Three_tokens_harvest_at_least_2_7_times_as_much_as_one_without_a_429()
@@ -74,11 +75,26 @@ public sealed class ApplicationsTests(PostgresServer postgres)
         }
 
         await using var cluster = await HarvestCluster.StartAsync(database, simulator, settings: settings);
-        await cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default").StartFull();
+        await cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key).StartFull();
+
+        // The run's start (planning, first activations, compilation) is the same fixed cost for one token and for
+        // three; counted in, it would lower the ratio it is not part of. The count starts once every application has
+        // been served and one more window has passed.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(60);
+        while (!applications.All(a => simulator.Stats.Read().TryGetValue(a.Name, out var s) && s.Requests > 0))
+        {
+            Assert.True(
+                DateTimeOffset.UtcNow < deadline,
+                $"{tokens} token(s): not every application served within 60 s"
+            );
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(WindowSeconds), cancellation);
         var before = simulator.Stats.Read();
         await Task.Delay(Observation, cancellation);
         var after = simulator.Stats.Read();
-        await cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default").CancelRun();
+        await cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key).CancelRun();
 
         return
         [

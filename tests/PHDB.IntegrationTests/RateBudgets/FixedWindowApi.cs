@@ -3,7 +3,7 @@ namespace PHDB.IntegrationTests.RateBudgets;
 /// <summary>
 /// The live API's rate limit as a model: a lazy fixed window that opens with the first request after the last
 /// one ended, headers that show the budget before the request's cost, requests allowed while the budget is above
-/// zero, a 429 with the seconds to the reset otherwise.
+/// zero, a 429 with the seconds to the reset otherwise (whole seconds, rounded up, as the API reports them).
 /// </summary>
 internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window)
 {
@@ -45,8 +45,12 @@ internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window)
         Charged[^1] += charge;
         Served++;
         Windows[^1] = (Windows[^1].Start, Windows[^1].Requests + 1);
-        return (limit, before, windowEnd!.Value - at);
+        return (limit, before, WholeSeconds(windowEnd!.Value - at));
     }
 
-    public TimeSpan ResetIn(DateTimeOffset at) => windowEnd is { } end && end > at ? end - at : TimeSpan.Zero;
+    public TimeSpan ResetIn(DateTimeOffset at) =>
+        windowEnd is { } end && end > at ? WholeSeconds(end - at) : TimeSpan.Zero;
+
+    /// <summary>The API reports its reset in whole seconds, rounded up.</summary>
+    private static TimeSpan WholeSeconds(TimeSpan time) => TimeSpan.FromSeconds(Math.Ceiling(time.TotalSeconds));
 }

@@ -26,21 +26,61 @@ public sealed class RateBudgetPacerTests
     }
 
     [Theory]
-    [InlineData(1)]
     [InlineData(4)]
     [InlineData(8)]
-    public void A_small_budget_on_a_short_window_is_never_exceeded(int workers)
+    public void A_small_budget_on_a_short_window_is_never_exceeded_and_mostly_spent(int workers)
     {
+        // Requests reach the API 0.2 s after their slot; the budget allows for up to 0.5 s.
         var api = new FixedWindowApi(limit: 1_000, cost: 100, window: TimeSpan.FromSeconds(4));
         var pacer = new RateBudgetPacer(
             new RateBudgetState(),
-            new RateBudgetOptions { DefaultLimit = 1_000, DefaultWindow = TimeSpan.FromSeconds(4) }
+            new RateBudgetOptions
+            {
+                DefaultLimit = 1_000,
+                DefaultWindow = TimeSpan.FromSeconds(4),
+                SendDelay = TimeSpan.FromMilliseconds(500),
+            }
         );
 
         Run(pacer, api, workers, until: Start + TimeSpan.FromMinutes(1));
 
         Assert.Equal(0, api.RateLimited);
-        Assert.All(api.Windows.SkipLast(1), w => Assert.InRange(w.Requests, 9, 10));
+        // 10 requests per 4 s, never more than 10 in 4.5 s: 8 to 10 per window.
+        Assert.All(api.Windows.SkipLast(1), w => Assert.InRange(w.Requests, 8, 10));
+    }
+
+    [Theory]
+    [InlineData(4, 7)]
+    [InlineData(4, 11)]
+    [InlineData(8, 13)]
+    [InlineData(16, 17)]
+    public void Requests_sent_late_and_answered_late_on_a_short_window_never_meet_a_429(int workers, int seed)
+    {
+        // 6 requests per 4 s window. A request is ready to go up to 0.7 s after its slot opens, and one not ready
+        // within the 0.5 s the budget allows gives its slot back; its answer takes 0.1 to 1.9 s more, so a window's
+        // end is seen up to 2.9 s late (its reset rounded up to whole seconds, then the latency), and a new window's
+        // first answers arrive while the last one's are still coming in.
+        var random = new Random(seed);
+        var api = new FixedWindowApi(limit: 600, cost: 100, window: TimeSpan.FromSeconds(4));
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 600, DefaultWindow = TimeSpan.FromSeconds(4) }
+        );
+
+        var outcome = Run(
+            pacer,
+            api,
+            workers,
+            until: Start + TimeSpan.FromMinutes(2),
+            latency: () => TimeSpan.FromMilliseconds(random.Next(100, 1_900)),
+            readiness: () => TimeSpan.FromMilliseconds(random.Next(0, 700))
+        );
+
+        Assert.Equal(0, api.RateLimited);
+        Assert.True(outcome.Missed > 0, "some requests were ready too late for their slot");
+        // 6 requests in any 4.5 s (the window and the 0.5 s a request may be late): at most 160 in 2 minutes; the
+        // slots given back and, for 4 workers, their round trips take a share of that.
+        Assert.True(api.Served >= 75, $"{api.Served} requests served in 2 minutes, at least 75 expected");
     }
 
     [Theory]
@@ -70,7 +110,7 @@ public sealed class RateBudgetPacerTests
         var api = new FixedWindowApi(limit: 6_250, cost: 100, window: TimeSpan.FromMinutes(15));
         var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
 
-        var sent = Run(pacer, api, workers: 8, until: Start + TimeSpan.FromMinutes(15));
+        var sent = Run(pacer, api, workers: 8, until: Start + TimeSpan.FromMinutes(15)).Sent;
 
         var firstHalf = sent.Count(t => t < Start + TimeSpan.FromMinutes(7.5));
         Assert.InRange(firstHalf, 25, 38);
@@ -110,6 +150,45 @@ public sealed class RateBudgetPacerTests
     }
 
     [Fact]
+    public void A_slot_taken_back_gives_its_time_to_the_next_and_no_more()
+    {
+        // 60 requests per 60 s: slots 1 s apart.
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 6_000, DefaultWindow = TimeSpan.FromSeconds(60) }
+        );
+        var first = pacer.Acquire(Start);
+        var unused = pacer.Acquire(Start);
+        Assert.Equal(Start + TimeSpan.FromSeconds(1), unused.NotBefore);
+
+        pacer.Release(unused.Id);
+
+        // The next slot takes the time of the one taken back, not the one after it; the first keeps its own.
+        Assert.Equal(Start + TimeSpan.FromSeconds(1), pacer.Acquire(Start).NotBefore);
+        Assert.Equal(Start, first.NotBefore);
+        Assert.Equal(2, pacer.Status(Start).InFlight);
+    }
+
+    [Fact]
+    public void Slots_handed_out_before_the_first_answer_do_not_hold_back_the_pace_it_allows()
+    {
+        // Before any answer the defaults pace slots 14.4 s apart; the first answer shows a far larger budget.
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+        var first = pacer.Acquire(Start);
+        var early = Enumerable.Range(0, 5).Select(_ => pacer.Acquire(Start)).ToList();
+        Assert.True(early[^1].NotBefore > Start + TimeSpan.FromMinutes(1), $"slot at {early[^1].NotBefore:O}");
+        var answered = Start + TimeSpan.FromSeconds(0.2);
+        pacer.Report(first.Id, new BudgetObservation(100_000_000, 100_000_000, TimeSpan.FromMinutes(15), answered));
+
+        var next = pacer.Acquire(answered);
+        pacer.Release(next.Id);
+        var after = pacer.Acquire(answered);
+
+        Assert.True(next.NotBefore < answered + TimeSpan.FromSeconds(1), $"slot at {next.NotBefore:O}");
+        Assert.True(after.NotBefore < answered + TimeSpan.FromSeconds(1), $"slot at {after.NotBefore:O}");
+    }
+
+    [Fact]
     public void A_slot_never_reported_is_taken_back_after_its_timeout()
     {
         var options = new RateBudgetOptions { SlotTimeout = TimeSpan.FromSeconds(30) };
@@ -120,45 +199,92 @@ public sealed class RateBudgetPacerTests
         Assert.Equal(0, pacer.Status(Start + TimeSpan.FromSeconds(31)).InFlight);
     }
 
-    /// <summary>Discrete-event run: each worker acquires, sends at its slot, reports after a latency, repeats.</summary>
-    private static List<DateTimeOffset> Run(
+    /// <summary>
+    /// Discrete-event run: each worker acquires a slot, sends at it, and its answer arrives after a latency and is
+    /// observed then (the API reckoned its reset when the request reached it, so the window seems to end late).
+    /// </summary>
+    private static RunOutcome Run(
         RateBudgetPacer pacer,
         FixedWindowApi api,
         int workers,
-        DateTimeOffset until
+        DateTimeOffset until,
+        Func<TimeSpan>? latency = null,
+        Func<TimeSpan>? readiness = null
     )
     {
+        latency ??= () => Latency;
+        readiness ??= () => Latency / 2;
         var sent = new List<DateTimeOffset>();
-        var ready = new PriorityQueue<int, DateTimeOffset>();
+        var missed = 0;
+        var events = new PriorityQueue<Event, (DateTimeOffset, long)>();
+        long order = 0;
         for (var w = 0; w < workers; w++)
         {
-            ready.Enqueue(w, Start);
+            events.Enqueue(new Event(EventKind.Ready, 0, null, TimeSpan.Zero), (Start, order++));
         }
 
-        while (ready.TryDequeue(out var worker, out var now) && now < until)
+        while (events.TryDequeue(out var e, out var key) && key.Item1 < until)
         {
-            var slot = pacer.Acquire(now);
-            var at = slot.NotBefore;
-            if (at >= until)
+            var now = key.Item1;
+            switch (e.Kind)
             {
-                continue;
-            }
+                case EventKind.Ready:
+                    var slot = pacer.Acquire(now);
+                    events.Enqueue(
+                        new Event(EventKind.Send, slot.Id, null, TimeSpan.Zero, slot.SendBy),
+                        (slot.NotBefore + readiness(), order++)
+                    );
+                    break;
+                case EventKind.Send when now > e.SendBy:
+                    // Ready too late for its slot: the worker gives it back and asks for another.
+                    pacer.Release(e.Slot);
+                    missed++;
+                    events.Enqueue(new Event(EventKind.Ready, 0, null, TimeSpan.Zero), (now, order++));
+                    break;
+                case EventKind.Send:
+                    sent.Add(now);
+                    var answer = api.Call(now);
+                    events.Enqueue(
+                        new Event(EventKind.Arrive, e.Slot, answer, api.ResetIn(now)),
+                        (now + latency(), order++)
+                    );
+                    break;
+                default:
+                    if (e.Answer is { } budget)
+                    {
+                        pacer.Report(
+                            e.Slot,
+                            new BudgetObservation(budget.Limit, budget.Remaining, budget.ResetIn, now)
+                        );
+                    }
+                    else
+                    {
+                        pacer.ReportRateLimited(e.Slot, e.ResetIn, now);
+                    }
 
-            sent.Add(at);
-            var answer = api.Call(at);
-            var back = at + Latency;
-            if (answer is { } budget)
-            {
-                pacer.Report(slot.Id, new BudgetObservation(budget.Limit, budget.Remaining, budget.ResetIn, at));
+                    events.Enqueue(new Event(EventKind.Ready, 0, null, TimeSpan.Zero), (now, order++));
+                    break;
             }
-            else
-            {
-                pacer.ReportRateLimited(slot.Id, api.ResetIn(at), back);
-            }
-
-            ready.Enqueue(worker, back);
         }
 
-        return sent;
+        return new RunOutcome(sent, missed);
     }
+
+    /// <summary>The moments requests were sent, and how many slots were given back for being missed.</summary>
+    private sealed record RunOutcome(List<DateTimeOffset> Sent, int Missed);
+
+    private enum EventKind
+    {
+        Ready,
+        Send,
+        Arrive,
+    }
+
+    private sealed record Event(
+        EventKind Kind,
+        long Slot,
+        (int Limit, int Remaining, TimeSpan ResetIn)? Answer,
+        TimeSpan ResetIn,
+        DateTimeOffset SendBy = default
+    );
 }
