@@ -23,9 +23,6 @@ public sealed partial class HarvestFeed(
     ILogger<HarvestFeed> logger
 ) : BackgroundService
 {
-    /// <summary>Key of the coordinator the console follows.</summary>
-    public const string CoordinatorKey = HarvestGrainState.CoordinatorKey;
-
     /// <summary>How soon a failed renewal is tried again.</summary>
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(2);
 
@@ -56,7 +53,8 @@ public sealed partial class HarvestFeed(
     public event Action<HarvestView>? Changed;
 
     /// <summary>The coordinator the console commands.</summary>
-    public IHarvestCoordinatorGrain Coordinator => client.GetGrain<IHarvestCoordinatorGrain>(CoordinatorKey);
+    public IHarvestCoordinatorGrain Coordinator =>
+        client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
     /// <summary>Takes in the status a command answered with, so every open page shows it at the next push.</summary>
     public void Accept(HarvestStatus commanded)

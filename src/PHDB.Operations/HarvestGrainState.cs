@@ -13,14 +13,11 @@ public sealed record HarvestGrainState(
     IReadOnlyDictionary<string, RateBudgetStatus> Budgets
 )
 {
-    /// <summary>Key of the coordinator the console and the command line follow.</summary>
-    public const string CoordinatorKey = "default";
-
     /// <summary>Reads the coordinator and the rate budgets through <paramref name="client"/>.</summary>
     public static async Task<HarvestGrainState> ReadAsync(IClusterClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var coordinator = client.GetGrain<IHarvestCoordinatorGrain>(CoordinatorKey);
+        var coordinator = client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         var status = await coordinator.GetStatus();
         var partitions = await coordinator.GetPartitions();
         var applications = await client.GetGrain<IRateBudgetDirectoryGrain>(0).GetApplications();

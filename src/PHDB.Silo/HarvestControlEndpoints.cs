@@ -42,6 +42,9 @@ internal static class HarvestControlEndpoints
         group.MapPost(
             path,
             async (IGrainFactory grains) =>
-                Results.Json(await action(grains.GetGrain<IHarvestCoordinatorGrain>("default")), Json)
+                Results.Json(
+                    await action(grains.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key)),
+                    Json
+                )
         );
 }

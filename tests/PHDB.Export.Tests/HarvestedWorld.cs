@@ -35,7 +35,7 @@ public sealed class HarvestedWorld : IAsyncLifetime
         await using (var cluster = await HarvestCluster.StartAsync(Database, simulator, silos: 1))
         {
             var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(
-                PHDB.Operations.HarvestGrainState.CoordinatorKey
+                PHDB.Grains.Harvest.IHarvestCoordinatorGrain.Key
             );
             await coordinator.StartFull();
             await Eventually.HoldsAsync(

@@ -54,7 +54,7 @@ public sealed class PublishingWorld : IAsyncLifetime
         await using (var cluster = await HarvestCluster.StartAsync(database, simulator, silos: 1))
         {
             var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(
-                PHDB.Operations.HarvestGrainState.CoordinatorKey
+                PHDB.Grains.Harvest.IHarvestCoordinatorGrain.Key
             );
             await coordinator.StartFull();
             await Eventually.HoldsAsync(

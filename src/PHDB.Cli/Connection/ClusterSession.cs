@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
-using PHDB.Operations;
 
 namespace PHDB.Cli.Connection;
 
@@ -35,7 +34,7 @@ internal sealed class ClusterSession : IAsyncDisposable
 
     /// <summary>The harvest coordinator.</summary>
     public IHarvestCoordinatorGrain Coordinator =>
-        Client.GetGrain<IHarvestCoordinatorGrain>(HarvestGrainState.CoordinatorKey);
+        Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
     /// <exception cref="CliException">No silo answered in time (69).</exception>
     public static async Task<ClusterSession> ConnectAsync(

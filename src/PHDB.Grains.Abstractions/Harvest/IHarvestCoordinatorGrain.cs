@@ -1,13 +1,16 @@
 namespace PHDB.Grains.Harvest;
 
 /// <summary>
-/// The coordinator of one harvest configuration (key <c>default</c>): plans runs into crawl partitions, leases
+/// The coordinator of one harvest configuration (key <see cref="Key"/>): plans runs into crawl partitions, leases
 /// partitions to workers, tracks completion and keeps the incremental schedule. Its state survives deactivation
 /// and silo loss; leases that a dead worker held expire and their partitions are handed out again.
 /// </summary>
 [Alias("phdb.IHarvestCoordinatorGrain")]
 public interface IHarvestCoordinatorGrain : IGrainWithStringKey
 {
+    /// <summary>The key of the coordinator every host talks to.</summary>
+    const string Key = "default";
+
     /// <summary>Starts a full harvest (unless a run is active).</summary>
     [Alias("StartFull")]
     Task<HarvestStatus> StartFull();

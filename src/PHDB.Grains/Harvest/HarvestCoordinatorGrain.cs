@@ -26,11 +26,7 @@ public sealed partial class HarvestCoordinatorGrain(
     private const string IncrementalReminder = "incremental";
     private readonly Dictionary<string, PartitionProgress> movedPartitions = new(StringComparer.Ordinal);
     private bool statusChanged;
-    private readonly Dictionary<string, (string Worker, DateTimeOffset Expires)> leases = new(StringComparer.Ordinal);
-    private readonly Queue<string> ready = new();
-
-    /// <summary>Partitions known to have read their own connection to the end (only nested work left).</summary>
-    private readonly HashSet<string> rootsRead = new(StringComparer.Ordinal);
+    private readonly PartitionLeaseBook leases = new(options.Value.LeaseDuration);
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -39,7 +35,7 @@ public sealed partial class HarvestCoordinatorGrain(
         {
             if (status is PartitionStatus.Pending or PartitionStatus.Running)
             {
-                ready.Enqueue(key);
+                leases.Offer(key);
             }
         }
 
@@ -94,7 +90,7 @@ public sealed partial class HarvestCoordinatorGrain(
                     parking.RetryAt = null;
                 }
 
-                ready.Enqueue(key);
+                leases.Offer(key);
             }
 
             state.State.Phase = HarvestPhase.Running;
@@ -150,54 +146,14 @@ public sealed partial class HarvestCoordinatorGrain(
     /// <inheritdoc />
     public async Task<IReadOnlyList<string>> LeasePartitions(string worker, int max)
     {
-        var leased = new List<string>();
         if (state.State.Phase != HarvestPhase.Running)
         {
-            return leased;
+            return [];
         }
 
-        var now = timeProvider.GetUtcNow();
-        foreach (var (key, lease) in leases.ToList())
-        {
-            if (lease.Expires <= now)
-            {
-                leases.Remove(key);
-                ready.Enqueue(key);
-            }
-        }
-
-        // Partitions whose own connection still has pages go first: the posts (and the topics and collections) are
-        // listed before the comments and votes they revealed, so the posts table is complete early and every request
-        // carries as many list pages as the cap allows. Within each group the queue's order is kept.
-        var candidates = new List<string>();
-        var inspected = ready.Count;
-        while (inspected-- > 0 && ready.TryDequeue(out var key))
-        {
-            if (
-                !leases.ContainsKey(key)
-                && state.State.Partitions.TryGetValue(key, out var status)
-                && status is not (PartitionStatus.Done or PartitionStatus.Parked)
-            )
-            {
-                candidates.Add(key);
-            }
-        }
-
-        leased.AddRange(
-            candidates.Where(k => !rootsRead.Contains(k)).Concat(candidates.Where(rootsRead.Contains)).Take(max)
-        );
-        foreach (var key in candidates.Where(k => !leased.Contains(k)))
-        {
-            ready.Enqueue(key);
-        }
-
-        foreach (var key in leased)
-        {
-            leases[key] = (worker, now + options.Value.LeaseDuration);
-            statusChanged = true;
-        }
-
-        if (leased.Count == 0 && leases.Count == 0 && AllPartitionsEnded())
+        var leased = leases.Lease(worker, max, timeProvider.GetUtcNow(), IsOpen);
+        statusChanged |= leased.Count > 0;
+        if (leased.Count == 0 && leases.Leased == 0 && AllPartitionsEnded())
         {
             // The returned lease that ended the last partition could not finish the run (a partition of its
             // follow-ups was unreachable): the next worker that asks for work finishes it.
@@ -221,7 +177,7 @@ public sealed partial class HarvestCoordinatorGrain(
             movedPartitions[update.Key] = update;
             if (update.RootExhausted)
             {
-                rootsRead.Add(update.Key);
+                leases.RootRead(update.Key);
             }
 
             if (state.State.Partitions.TryGetValue(update.Key, out var known) && known != update.Status)
@@ -242,17 +198,7 @@ public sealed partial class HarvestCoordinatorGrain(
             }
         }
 
-        foreach (var key in partitions)
-        {
-            if (leases.TryGetValue(key, out var lease) && lease.Worker == worker)
-            {
-                leases.Remove(key);
-                if (state.State.Partitions.GetValueOrDefault(key) is PartitionStatus.Pending or PartitionStatus.Running)
-                {
-                    ready.Enqueue(key);
-                }
-            }
-        }
+        leases.Return(worker, partitions, IsOpen);
 
         if (state.State.Phase == HarvestPhase.Running && AllPartitionsEnded())
         {
@@ -308,11 +254,9 @@ public sealed partial class HarvestCoordinatorGrain(
         await state.WriteStateAsync();
 
         leases.Clear();
-        ready.Clear();
-        rootsRead.Clear();
         foreach (var (key, _) in plan)
         {
-            ready.Enqueue(key);
+            leases.Offer(key);
         }
 
         await CloseAbandonedRunsAsync(runId);
@@ -322,6 +266,11 @@ public sealed partial class HarvestCoordinatorGrain(
         await PublishChangesAsync(force: true);
         return Status();
     }
+
+    /// <summary>Whether a partition of the run still has work: pending or running.</summary>
+    private bool IsOpen(string key) =>
+        state.State.Partitions.TryGetValue(key, out var status)
+        && status is PartitionStatus.Pending or PartitionStatus.Running;
 
     /// <summary>Whether every partition is done or parked for good (its automatic retries spent).</summary>
     private bool AllPartitionsEnded() =>
@@ -386,7 +335,7 @@ public sealed partial class HarvestCoordinatorGrain(
             statusChanged = true;
             if (progress.Status is PartitionStatus.Pending or PartitionStatus.Running)
             {
-                ready.Enqueue(key);
+                leases.Offer(key);
             }
 
             LogRetried(logger, state.State.RunId, key, parking.Retries, parking.Reason);
@@ -465,7 +414,7 @@ public sealed partial class HarvestCoordinatorGrain(
         foreach (var (key, _) in plan)
         {
             s.Partitions[key] = PartitionStatus.Pending;
-            ready.Enqueue(key);
+            leases.Offer(key);
         }
 
         await state.WriteStateAsync();
@@ -537,7 +486,6 @@ public sealed partial class HarvestCoordinatorGrain(
 
         await state.WriteStateAsync();
         leases.Clear();
-        ready.Clear();
 
         var parked = state.State.Partitions.Count(p => p.Value == PartitionStatus.Parked);
         var counts = new Dictionary<string, long>
@@ -652,7 +600,7 @@ public sealed partial class HarvestCoordinatorGrain(
             s.Partitions.Count,
             s.Partitions.Count(p => p.Value == PartitionStatus.Done),
             s.Partitions.Count(p => p.Value == PartitionStatus.Parked),
-            leases.Count,
+            leases.Leased,
             s.LastCompletedStart,
             next,
             s.HighWaterMark,

@@ -14,7 +14,8 @@ public sealed class TerminalTests(RunningPhdb phdb) : IClassFixture<RunningPhdb>
     private static readonly TimeSpan Run = TimeSpan.FromMinutes(3);
     private static readonly string[] ProgressBars = ["Partitions", "Budget", "Posts", "Requests"];
 
-    private IHarvestCoordinatorGrain Coordinator => phdb.Cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+    private IHarvestCoordinatorGrain Coordinator =>
+        phdb.Cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
     [Fact]
     public async Task Sync_follow_shows_progress_bars_until_the_run_succeeds()

@@ -39,7 +39,7 @@ public sealed class BurstWorldTests(HarvestedWorld world)
         await using (var cluster = await HarvestCluster.StartAsync(database, simulator, silos: 1))
         {
             var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(
-                PHDB.Operations.HarvestGrainState.CoordinatorKey
+                PHDB.Grains.Harvest.IHarvestCoordinatorGrain.Key
             );
             await coordinator.StartFull();
             await Eventually.HoldsAsync(

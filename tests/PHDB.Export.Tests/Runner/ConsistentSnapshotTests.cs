@@ -17,7 +17,7 @@ public sealed class ConsistentSnapshotTests(HarvestedWorld world)
         await using var dataSource = NpgsqlDataSource.Create(database);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator, silos: 1);
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(
-            PHDB.Operations.HarvestGrainState.CoordinatorKey
+            PHDB.Grains.Harvest.IHarvestCoordinatorGrain.Key
         );
         await coordinator.StartFull();
         await Eventually.HoldsAsync(

@@ -38,7 +38,7 @@ public sealed class FaultyHarvestTests(PostgresServer postgres)
                 ["ProductHunt:AttemptTimeout"] = "00:00:01.500",
             }
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
         var clock = Stopwatch.StartNew();
         await coordinator.StartFull();

@@ -16,7 +16,7 @@ public sealed class FullHarvestTests(PostgresServer postgres)
         await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("full_harvest", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         var events = new System.Collections.Concurrent.ConcurrentQueue<HarvestEvent>();
         var subscription = await HarvestEvents
             .Get(cluster.Client)

@@ -16,7 +16,7 @@ public sealed class LeasingTests(PostgresServer postgres)
             scale: 300,
             cancellationToken: TestContext.Current.CancellationToken
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         await coordinator.StartFull();
         var partitions = (await coordinator.GetPartitions()).Select(p => p.Key).ToList();
         Assert.True(partitions.Count > 6, $"a full run has more than 6 partitions ({partitions.Count})");

@@ -29,7 +29,7 @@ public sealed class LiveStateTests(PostgresServer postgres)
                     return Task.CompletedTask;
                 }
             );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
         var run = await coordinator.StartFull();
         await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(1), "full harvest");
@@ -92,7 +92,7 @@ public sealed class LiveStateTests(PostgresServer postgres)
             silos: 1,
             new Dictionary<string, string?> { ["Harvest:IncrementalInterval"] = "00:15:00" }
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         Assert.Equal(
             new HarvestSchedule(TimeSpan.FromMinutes(15), TimeSpan.FromHours(2)),
             await coordinator.GetSchedule()

@@ -20,7 +20,7 @@ public sealed class PauseResumeCancelTests(PostgresServer postgres)
         await using var simulator = await HarvestCluster.StartWorldAsync(300, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("pause_resume_cancel", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
         // Pause in the middle: leased pages finish, then no request goes out while paused.
         var started = await coordinator.StartFull();

@@ -66,7 +66,7 @@ public sealed class RateBudgetHarvestTests(PostgresServer postgres)
                 ["Harvest:RateBudget:ResetMargin"] = "00:00:00.100",
             }
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
         using var watch = new CancellationTokenSource();
         var windows = WatchWindowsAsync(simulator, points, watch.Token);

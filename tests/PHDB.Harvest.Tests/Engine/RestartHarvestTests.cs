@@ -20,7 +20,7 @@ public sealed class RestartHarvestTests(PostgresServer postgres)
         var first = await HarvestCluster.StartAsync(database, simulator);
         try
         {
-            var coordinator = first.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+            var coordinator = first.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
             runId = (await coordinator.StartFull()).RunId;
             await Eventually.HoldsAsync(
                 async () => (await coordinator.GetStatus()).Done >= 3,
@@ -44,7 +44,7 @@ public sealed class RestartHarvestTests(PostgresServer postgres)
 
         var requests = HarvestProbe.Requests(simulator);
         await using var second = await HarvestCluster.StartAsync(database, simulator);
-        var resumed = second.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var resumed = second.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         Assert.Equal(runId, (await resumed.GetStatus()).RunId);
         await HarvestProbe.CompletesAsync(resumed, TimeSpan.FromMinutes(1), "full harvest after the restart");
         output?.WriteLine($"the new cluster finished with {HarvestProbe.Requests(simulator) - requests} requests");

@@ -33,7 +33,7 @@ public sealed class SweepTests(PostgresServer postgres)
                 ["Harvest:SweepCommentsInterval"] = "00:00:00",
             }
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         await coordinator.StartFull();
         await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(2), "full harvest");
         var before = await SimulatorTruth.LoadAsync(simulator.BaseAddress, cancellation);

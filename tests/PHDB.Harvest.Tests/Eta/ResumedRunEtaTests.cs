@@ -60,7 +60,7 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
         var first = await HarvestCluster.StartAsync(database, simulator, silos: 1, settings: settings);
         try
         {
-            var coordinator = first.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+            var coordinator = first.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
             await coordinator.StartFull();
             await Eventually.HoldsAsync(
                 async () => await coordinator.GetStatus() is { } s && s.Done * 2 >= s.Partitions,
@@ -102,7 +102,7 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
             );
             var eta = HarvestEta.Estimate(read!)!.Value;
 
-            var coordinator = second.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+            var coordinator = second.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
             await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(4), "resumed full harvest");
             var actual = (await coordinator.GetStatus()).FinishedAt!.Value - read!.UpdatedAt;
             output?.WriteLine(

@@ -80,7 +80,7 @@ public sealed class ApiOutageTests(PostgresServer postgres)
         await using var simulator = await HarvestCluster.StartWorldAsync(Scale, cancellation);
         var database = await postgres.CreateMigratedDatabaseAsync("api_outage", cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator, settings: Timings());
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         using var control = new HttpClient { BaseAddress = simulator.BaseAddress };
 
         await coordinator.StartFull();

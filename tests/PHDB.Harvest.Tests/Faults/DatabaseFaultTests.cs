@@ -83,7 +83,7 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         await using var simulator = await HarvestCluster.StartWorldAsync(Scale, cancellation);
         var database = await server.CreateMigratedDatabaseAsync(purpose, cancellation);
         await using var cluster = await HarvestCluster.StartAsync(database, simulator);
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         await using var consoleData = PostgresConnectionResilience.CreateDataSource(database);
         using var feed = ConsoleFeed.Create(cluster.Client, consoleData, TimeSpan.FromMilliseconds(200));
         string? problemSeen = null;

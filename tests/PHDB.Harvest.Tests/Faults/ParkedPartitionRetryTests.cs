@@ -29,7 +29,7 @@ public sealed class ParkedPartitionRetryTests(PostgresServer postgres)
             scale: 20,
             cancellationToken: cancellation
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         await coordinator.StartFull();
 
         var key = Assert.Single(await coordinator.LeasePartitions("probe", 1));

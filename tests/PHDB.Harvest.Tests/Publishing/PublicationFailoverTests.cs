@@ -27,7 +27,7 @@ public sealed class PublicationFailoverTests(PostgresServer postgres)
             silos: 2,
             settings: PublishingCluster.Settings(kaggle, account, exports)
         );
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         await coordinator.StartFull();
         await HarvestProbe.CompletesAsync(coordinator, TimeSpan.FromMinutes(2), "full harvest");
         var publisher = cluster.Client.GetGrain<IPublicationGrain>(PublicationStatus.Key);

@@ -23,7 +23,7 @@ public sealed class ScheduledPublicationTests(PostgresServer postgres)
         settings["Publishing:Interval"] = "00:01:00";
         await using var cluster = await HarvestCluster.StartAsync(database, simulator, silos: 1, settings: settings);
         var publisher = cluster.Client.GetGrain<IPublicationGrain>(PublicationStatus.Key);
-        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
 
         var before = await publisher.GetStatus();
         Assert.Equal(TimeSpan.FromMinutes(1), before.Interval);

@@ -72,7 +72,7 @@ public sealed class ApiOutageWithFrozenSiloTests(PostgresServer postgres)
         using var client = await StartClientAsync(database, cancellation);
         var coordinator = client
             .Services.GetRequiredService<IClusterClient>()
-            .GetGrain<IHarvestCoordinatorGrain>("default");
+            .GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         var started = wall.Elapsed;
 
         await coordinator.StartFull();
