@@ -43,6 +43,7 @@ public static class HarvestServiceCollectionExtensions
         services.AddBatchProcessing();
         services.AddMetrics();
         services.TryAddSingleton<HarvestTelemetry>();
+        services.TryAddSingleton<HarvestBatchCommitter>();
         services.AddHostedService<HarvestWorker>();
         return services;
     }

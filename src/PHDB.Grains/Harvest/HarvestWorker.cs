@@ -5,25 +5,21 @@ using Microsoft.Extensions.Options;
 using PHDB.Domain;
 using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.RateBudgets;
-using PHDB.Harvest.Processing;
 using PHDB.ProductHunt;
-using PHDB.Storage;
 
 namespace PHDB.Grains.Harvest;
 
 /// <summary>
 /// The silo's fetching loops. Each leases partitions from the coordinator, takes their ready tasks, packs them into
-/// one request, waits for a slot of the application's rate budget, sends it, runs the batch processors, writes the
-/// whole batch in one transaction, and only then reports each task's new cursor to its owner. A crash between the
-/// write and the report re-fetches the page (at least once, idempotent writes: nothing lost, nothing doubled).
+/// one request, waits for a slot of the application's rate budget, sends it, has the <see cref="HarvestBatchCommitter"/>
+/// write the answers in one transaction, and only then reports each task's new cursor to its owner. A crash between
+/// the write and the report re-fetches the page (at least once, idempotent writes: nothing lost, nothing doubled).
 /// </summary>
 public sealed partial class HarvestWorker(
     IGrainFactory grains,
     IClusterClient cluster,
     ApiApplications applications,
-    HarvestBatchWriter writer,
-    HarvestBookkeeping bookkeeping,
-    BatchPipeline pipeline,
+    HarvestBatchCommitter committer,
     HarvestTelemetry telemetry,
     IOptions<HarvestWorkerOptions> options,
     TimeProvider timeProvider,
@@ -31,7 +27,6 @@ public sealed partial class HarvestWorker(
 ) : BackgroundService
 {
     private static readonly PostsPage FullPostsPage = new() { Order = PostsOrder.Newest };
-    private readonly RecentlyStoredUsers storedUsers = new();
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -51,7 +46,7 @@ public sealed partial class HarvestWorker(
 
     private async Task RunAsync(ApiApplication application, string worker, CancellationToken stoppingToken)
     {
-        var coordinator = grains.GetGrain<IHarvestCoordinatorGrain>("default");
+        var coordinator = grains.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan pause;
@@ -133,6 +128,16 @@ public sealed partial class HarvestWorker(
                 return TimeSpan.Zero;
             }
 
+            var ready = timeProvider.GetUtcNow();
+            if (ready > slot.SendBy)
+            {
+                // Leasing and planning outlasted the slot: sent now, the request could fall into a window the budget
+                // has already filled. The slot goes back and the work waits for the next one.
+                telemetry.SlotsMissed.Add(1);
+                LogSlotMissed(logger, worker, ready - slot.NotBefore);
+                return TimeSpan.Zero;
+            }
+
             tickets = tickets.Take(request.Count).ToList();
             sent = true;
             var pack = await SendAsync(application, budget, slot, request, cancellationToken);
@@ -141,7 +146,7 @@ public sealed partial class HarvestWorker(
                 return options.Value.ErrorDelay;
             }
 
-            var outcomes = await CommitAsync(application, tickets, pack, cancellationToken);
+            var outcomes = await committer.CommitAsync(application, tickets, pack, cancellationToken);
             foreach (var partition in outcomes.GroupBy(o => o.Partition))
             {
                 completed.Add(
@@ -314,121 +319,18 @@ public sealed partial class HarvestWorker(
         await budget.ReportRateLimited(slot.Id, e.ResetIn);
     }
 
-    /// <summary>Writes the answered pages in one transaction and turns every answer into its task's outcome.</summary>
-    private async Task<List<(string Partition, TaskOutcome Outcome)>> CommitAsync(
-        ApiApplication application,
-        List<WorkTicket> tickets,
-        PackResult pack,
-        CancellationToken cancellationToken
-    )
-    {
-        var answered = new List<(WorkTicket Ticket, WorkResult Result)>();
-        var outcomes = new List<(string, TaskOutcome)>();
-        for (var i = 0; i < tickets.Count && i < pack.Results.Count; i++)
-        {
-            var (ticket, result) = (tickets[i], pack.Results[i]);
-            switch (result.Error)
-            {
-                case null:
-                    answered.Add((ticket, result));
-                    break;
-                case ProductHuntRateLimitException
-                or ProductHuntTransientException
-                or ProductHuntAuthenticationException:
-                    // Not the page's fault: the cursor stays and nothing counts against the partition.
-                    break;
-                default:
-                    telemetry.Failures.Add(1);
-                    outcomes.Add(
-                        (ticket.Partition, new TaskOutcome(ticket.Task, ticket.Task.After, 0, [], result.Error.Message))
-                    );
-                    break;
-            }
-        }
-
-        if (answered.Count > 0)
-        {
-            var merged = new PackResult(
-                [.. answered.Select(a => a.Result)],
-                pack.Budget,
-                pack.Requests,
-                pack.Attempts,
-                pack.Splits
-            ).ToBatch();
-            var (batch, findings) = pipeline.Process(merged);
-            using (var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest batch write"))
-            {
-                activity?.SetTag("phdb.batch.posts", batch.Posts.Count);
-                var written = await writer.WriteAsync(batch, cancellationToken);
-                foreach (var (entity, changes) in written.ByEntity())
-                {
-                    telemetry.Written.Add(
-                        changes.Inserted + changes.Updated,
-                        new KeyValuePair<string, object?>("phdb.entity", entity)
-                    );
-                }
-            }
-
-            var topicsRead = answered
-                .Where(a => a.Ticket.Task.Kind == CrawlTaskKind.Topics)
-                .SelectMany(a => a.Result.Batch.Topics)
-                .Where(t => t is { FollowersCount: not null, PostsCount: not null })
-                .ToList();
-            var readAt = timeProvider.GetUtcNow();
-            await Task.WhenAll(
-                topicsRead.Select(t =>
-                    grains.GetGrain<ITopicGrain>(t.Id).Observe(t.FollowersCount!.Value, t.PostsCount!.Value, readAt)
-                )
-            );
-
-            await PublishAsync(
-                new PostsSynced(
-                    timeProvider.GetUtcNow(),
-                    answered.Count,
-                    batch.Posts.Count,
-                    batch.Comments.Count,
-                    batch.Votes.Count,
-                    application.Fingerprint
-                )
-            );
-
-            if (findings.Count > 0)
-            {
-                await bookkeeping.RecordFindingsAsync(
-                    [.. findings.Select(f => new NewQualityFinding(f.Entity, f.EntityId, f.Check, f.Detail))],
-                    null,
-                    cancellationToken
-                );
-            }
-
-            storedUsers.AddRange(batch.Users.Select(u => u.Id));
-
-            telemetry.Pages.Add(answered.Count);
-            outcomes.AddRange(
-                answered.Select(a =>
-                    (
-                        a.Ticket.Partition,
-                        new TaskOutcome(
-                            a.Ticket.Task,
-                            a.Ticket.Task.NextAfter(a.Result),
-                            a.Ticket.Task.Rows(a.Result),
-                            a.Ticket.Task.Discovered(a.Result, storedUsers.Contains),
-                            NewestRow: a.Ticket.Task.NewestRow(a.Result)
-                        )
-                    )
-                )
-            );
-        }
-
-        return outcomes;
-    }
-
     /// <summary>Publishes a harvest event; a stream that cannot take it never fails the harvest.</summary>
     private Task PublishAsync(HarvestEvent harvestEvent) =>
         cluster.GetStreamProvider(HarvestEvents.Provider).TryPublishAsync(harvestEvent, logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Harvest worker {Worker} failed a step")]
     private static partial void LogStepFailed(ILogger logger, string worker, Exception exception);
+
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Harvest worker {Worker} gave back its slot: the request was ready {Late} after the slot opened"
+    )]
+    private static partial void LogSlotMissed(ILogger logger, string worker, TimeSpan late);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A request of {Items} page(s) failed: {Reason}")]
     private static partial void LogRequestFailed(ILogger logger, int items, string reason);
