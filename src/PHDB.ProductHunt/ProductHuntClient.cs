@@ -17,8 +17,7 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ProductHuntTelemetry _telemetry;
-    private readonly Dictionary<(Type, int?, int), int> _costs = [];
-    private readonly Lock _costGate = new();
+    private readonly PackPlanner _planner;
 
     /// <summary>Creates a client over <paramref name="http"/> (its handler should pool connections).</summary>
     public ProductHuntClient(
@@ -38,6 +37,7 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
         _tokens = new AccessTokenSource(http, _options, _logger);
         _transport = new GraphQLTransport(http, _options, _tokens, _time, _logger, _telemetry);
         Complexity = new ComplexityModel(_options.MaxComplexity);
+        _planner = new PackPlanner(Complexity, _options.MaxPageSize, _options.MaxAliasesPerRequest);
     }
 
     /// <inheritdoc />
@@ -104,7 +104,8 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
     /// <inheritdoc />
     public IReadOnlyList<IReadOnlyList<WorkItem>> Plan(IReadOnlyList<WorkItem> items) =>
         [
-            .. PlanGroups([.. items.Select((item, index) => (index, item))])
+            .. _planner
+                .Plan([.. items.Select((item, index) => (index, item))])
                 .Select(g => (IReadOnlyList<WorkItem>)[.. g.Select(e => e.Item)]),
         ];
 
@@ -117,7 +118,7 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
         ArgumentNullException.ThrowIfNull(items);
         var results = new WorkResult?[items.Count];
         var queue = new LinkedList<List<(int Index, WorkItem Item)>>(
-            PlanGroups([.. items.Select((item, index) => (index, item))])
+            _planner.Plan([.. items.Select((item, index) => (index, item))])
         );
         RateLimitSnapshot? budget = null;
         int requests = 0,
@@ -163,7 +164,7 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
                     exception.MaxComplexity
                 );
                 Complexity.Refused(estimate, exception.Complexity, exception.MaxComplexity);
-                foreach (var part in Split(group, exception).AsEnumerable().Reverse())
+                foreach (var part in _planner.Split(group, exception).AsEnumerable().Reverse())
                 {
                     if (part.Count == 0)
                     {
@@ -344,139 +345,6 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
     {
         _telemetry.NodesRejected.Add(1);
         ClientLog.NodeRejected(_logger, node.Alias, node.Path, node.Field, node.Value, node.Reason);
-    }
-
-    /// <summary>Greedy packing: items in order, each shrunk to fit the budget alone, added while the sum stays within it.</summary>
-    private List<List<(int Index, WorkItem Item)>> PlanGroups(List<(int Index, WorkItem Item)> items)
-    {
-        var budget = Complexity.Budget;
-        var groups = new List<List<(int, WorkItem)>>();
-        var current = new List<(int, WorkItem)>();
-        var used = 0;
-        foreach (var (index, original) in items)
-        {
-            var item =
-                original.Size is { } size && size > _options.MaxPageSize
-                    ? original.WithFirst(_options.MaxPageSize)
-                    : original;
-            var cost = Cost(item);
-            while (cost > budget && item.Size is { } s && s > 1)
-            {
-                item = item.WithFirst(Math.Max(1, Math.Min(s - 1, (int)((long)s * budget / cost))));
-                cost = Cost(item);
-            }
-
-            // A page that does not fit what is left of this request is shrunk to fill it, when at least a few items fit.
-            if (
-                current.Count > 0
-                && used + cost > budget
-                && current.Count < _options.MaxAliasesPerRequest
-                && item.Size is { } full
-            )
-            {
-                var smaller = Fit(item, budget - used);
-                if (smaller.Size is { } fitted && fitted >= Math.Min(full, MinimumFill))
-                {
-                    item = smaller;
-                    cost = Cost(item);
-                }
-            }
-
-            if (current.Count > 0 && (used + cost > budget || current.Count >= _options.MaxAliasesPerRequest))
-            {
-                groups.Add(current);
-                current = [];
-                used = 0;
-            }
-
-            current.Add((index, item));
-            used += cost;
-        }
-
-        if (current.Count > 0)
-        {
-            groups.Add(current);
-        }
-
-        return groups;
-    }
-
-    private const int MinimumFill = 5;
-
-    /// <summary>The largest page of <paramref name="item"/> whose cost fits <paramref name="room"/>, or the item with size 0 when none does.</summary>
-    private WorkItem Fit(WorkItem item, int room)
-    {
-        if (item.Size is not { } size)
-        {
-            return item;
-        }
-
-        for (var first = size; first >= 1; first--)
-        {
-            var candidate = item.WithFirst(first);
-            if (Cost(candidate) <= room)
-            {
-                return candidate;
-            }
-        }
-
-        return item.WithFirst(0);
-    }
-
-    /// <summary>After a refusal: re-plan with what was learned, or halve the pack, or shrink a lone page.</summary>
-    private List<List<(int Index, WorkItem Item)>> Split(
-        List<(int Index, WorkItem Item)> group,
-        ProductHuntComplexityException refusal
-    )
-    {
-        var planned = PlanGroups(group);
-        if (planned.Count > 1 || planned.Count == 1 && planned[0].Zip(group).Any(p => p.First.Item != p.Second.Item))
-        {
-            return planned;
-        }
-
-        if (group.Count > 1)
-        {
-            var half = group.Count / 2;
-            return [group[..half], group[half..]];
-        }
-
-        var (index, item) = group[0];
-        if (item.Size is { } size && size > 1)
-        {
-            var smaller = Math.Max(
-                1,
-                Math.Min(size - 1, (int)((long)size * refusal.MaxComplexity / Math.Max(1, refusal.Complexity)))
-            );
-            return
-            [
-                [(index, item.WithFirst(smaller))],
-            ];
-        }
-
-        return [group];
-    }
-
-    /// <summary>The estimated complexity of one item as an alias (depends only on its kind and page sizes).</summary>
-    private int Cost(WorkItem item)
-    {
-        var key = (item.GetType(), item.Size, item is PostCommentsPage c ? c.RepliesFirst : 0);
-        lock (_costGate)
-        {
-            if (_costs.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-        }
-
-        var document = PackBuilder.Build([item]);
-        var cost = ComplexityEstimator.Estimate(document.Query, document.IntVariables, _options.MaxPageSize);
-        lock (_costGate)
-        {
-            _costs[key] = cost;
-        }
-
-        return cost;
     }
 
     private static string? Id(long? id) => id is { } value ? WorkItem.IdText(value) : null;
