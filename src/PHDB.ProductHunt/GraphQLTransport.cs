@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -14,10 +12,11 @@ namespace PHDB.ProductHunt;
 
 /// <summary>
 /// Sends GraphQL requests through a Polly pipeline (retry with jittered exponential backoff → circuit breaker →
-/// per-attempt timeout) and turns every answer into data or a typed <see cref="ProductHuntApiException"/>. Bodies are
-/// parsed inside the pipeline, so a truncated or malformed body is retried like a 5xx.
+/// per-attempt timeout) and turns every answer into data or a typed <see cref="ProductHuntApiException"/> (what an
+/// answer's body means is <see cref="ApiErrorClassifier"/>'s). Bodies are parsed inside the pipeline, so a truncated
+/// or malformed body is retried like a 5xx.
 /// </summary>
-internal sealed partial class GraphQLTransport
+internal sealed class GraphQLTransport
 {
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
@@ -28,6 +27,7 @@ internal sealed partial class GraphQLTransport
     private readonly ProductHuntTelemetry _telemetry;
     private readonly ResiliencePipeline _pipeline;
     private readonly Uri _endpoint;
+    private readonly KeyValuePair<string, object?> _application;
 
     public GraphQLTransport(
         HttpClient http,
@@ -44,6 +44,7 @@ internal sealed partial class GraphQLTransport
         _time = time;
         _logger = logger;
         _telemetry = telemetry;
+        _application = new(ProductHuntTelemetry.ApplicationTag, ApiTokenFingerprint.Of(options));
         _endpoint = new Uri(options.BaseAddress, "v2/api/graphql");
         _pipeline = BuildPipeline();
     }
@@ -166,7 +167,7 @@ internal sealed partial class GraphQLTransport
             var budget = RateLimitSnapshot.FromHeaders(response.Headers, _time.GetUtcNow());
             if (budget.Remaining is { } remaining)
             {
-                _telemetry.Remaining.Record(remaining);
+                _telemetry.Remaining.Record(remaining, _application);
             }
 
             byte[] content;
@@ -179,14 +180,18 @@ internal sealed partial class GraphQLTransport
                 throw new ProductHuntTransientException($"The answer was cut off (HTTP {status}).", status, exception);
             }
 
-            _telemetry.Requests.Add(1, new KeyValuePair<string, object?>("http.response.status_code", status));
+            _telemetry.Requests.Add(
+                1,
+                _application,
+                new KeyValuePair<string, object?>("http.response.status_code", status)
+            );
             switch (response.StatusCode)
             {
                 case HttpStatusCode.Unauthorized:
                     _tokens.Invalidate();
                     ClientLog.AuthenticationFailed(_logger, status);
                     throw new ProductHuntAuthenticationException(
-                        ErrorCodeOf(content) is { } code
+                        ApiErrorClassifier.ErrorCodeOf(content) is { } code
                             ? $"The API refused the access token (HTTP 401, {code})."
                             : "The API refused the access token (HTTP 401)."
                     );
@@ -205,7 +210,7 @@ internal sealed partial class GraphQLTransport
             {
                 throw new ProductHuntQueryRejectedException(
                     $"The API refused the request (HTTP {status}).",
-                    ErrorTexts(content),
+                    ApiErrorClassifier.ErrorTexts(content),
                     status
                 );
             }
@@ -226,7 +231,7 @@ internal sealed partial class GraphQLTransport
 
             try
             {
-                Classify(document, status);
+                ApiErrorClassifier.Classify(document, status);
             }
             catch
             {
@@ -238,153 +243,18 @@ internal sealed partial class GraphQLTransport
         }
     }
 
-    /// <summary>Throws for an answer whose errors leave no data; an answer with data (even partial) is the caller's to map.</summary>
-    private static void Classify(JsonDocument document, int status)
-    {
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            throw new ProductHuntTransientException($"The answer was not a JSON object (HTTP {status}).", status);
-        }
-
-        var hasData = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object;
-        if (
-            !root.TryGetProperty("errors", out var errors)
-            || errors.ValueKind != JsonValueKind.Array
-            || errors.GetArrayLength() == 0
-        )
-        {
-            if (hasData)
-            {
-                return;
-            }
-
-            throw new ProductHuntTransientException(
-                $"The answer carried neither data nor errors (HTTP {status}).",
-                status
-            );
-        }
-
-        if (hasData && data.EnumerateObject().Any())
-        {
-            return;
-        }
-
-        var messages = new List<string>();
-        var paths = new List<string>();
-        var located = false;
-        foreach (var error in errors.EnumerateArray())
-        {
-            var message =
-                error.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String
-                    ? m.GetString()!
-                    : error.GetRawText();
-            messages.Add(message);
-            if (ComplexityMessage().Match(message) is { Success: true } match)
-            {
-                throw new ProductHuntComplexityException(
-                    $"The query was refused: {message}",
-                    [message],
-                    int.Parse(match.Groups[1].ValueSpan, CultureInfo.InvariantCulture),
-                    int.Parse(match.Groups[2].ValueSpan, CultureInfo.InvariantCulture)
-                );
-            }
-
-            located |= error.TryGetProperty("locations", out _) || error.TryGetProperty("extensions", out _);
-            if (
-                error.TryGetProperty("path", out var path)
-                && path.ValueKind == JsonValueKind.Array
-                && path.GetArrayLength() > 0
-            )
-            {
-                located = true;
-                paths.Add(path[0].ToString());
-            }
-        }
-
-        if (!located)
-        {
-            throw new ProductHuntTransientException(
-                $"The API failed inside GraphQL: {string.Join("; ", messages)}",
-                status
-            );
-        }
-
-        throw new ProductHuntQueryRejectedException($"The query was refused: {string.Join("; ", messages)}", messages)
-        {
-            Aliases = paths,
-        };
-    }
-
     private ProductHuntRateLimitException RateLimited(byte[] content, RateLimitSnapshot budget)
     {
-        var resetIn = budget.ResetIn ?? TimeSpan.Zero;
-        int? limit = budget.Limit,
-            remaining = budget.Remaining;
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            if (
-                document.RootElement.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == JsonValueKind.Array
-                && errors.GetArrayLength() > 0
-                && errors[0].TryGetProperty("details", out var details)
-            )
-            {
-                if (details.TryGetProperty("reset_in", out var r) && r.TryGetInt32(out var seconds))
-                {
-                    resetIn = TimeSpan.FromSeconds(Math.Max(0, seconds));
-                }
-
-                limit = details.TryGetProperty("limit", out var l) && l.TryGetInt32(out var lv) ? lv : limit;
-                remaining =
-                    details.TryGetProperty("remaining", out var rm) && rm.TryGetInt32(out var rv) ? rv : remaining;
-            }
-        }
-        catch (JsonException)
-        {
-            // The headers alone then tell the reset time.
-        }
-
-        var snapshot = budget with { Limit = limit, Remaining = remaining, ResetIn = resetIn };
-        _telemetry.RateLimited.Add(1);
-        ClientLog.RateLimited(_logger, remaining, limit, resetIn);
+        var snapshot = ApiErrorClassifier.RateLimitDetails(content, budget);
+        var resetIn = snapshot.ResetIn ?? TimeSpan.Zero;
+        _telemetry.RateLimited.Add(1, _application);
+        ClientLog.RateLimited(_logger, snapshot.Remaining, snapshot.Limit, resetIn);
         return new ProductHuntRateLimitException(
-            $"The rate limit is reached ({remaining}/{limit} points); the window resets in {resetIn.TotalSeconds:0} s.",
+            $"The rate limit is reached ({snapshot.Remaining}/{snapshot.Limit} points); the window resets in {resetIn.TotalSeconds:0} s.",
             snapshot,
             resetIn,
             snapshot.ObservedAt + resetIn
         );
-    }
-
-    private static List<string> ErrorTexts(byte[] content)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(content);
-            if (
-                document.RootElement.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == JsonValueKind.Array
-            )
-            {
-                return
-                [
-                    .. errors
-                        .EnumerateArray()
-                        .Select(e =>
-                            e.TryGetProperty("error_description", out var d) ? d.ToString()
-                            : e.TryGetProperty("message", out var m) ? m.ToString()
-                            : e.GetRawText()
-                        ),
-                ];
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: nothing to quote.
-        }
-
-        return [];
     }
 
     private ResiliencePipeline BuildPipeline()
@@ -450,38 +320,4 @@ internal sealed partial class GraphQLTransport
     }
 
     private static string Reason(Exception? exception) => exception?.Message ?? "no exception";
-
-    [GeneratedRegex(@"Query has complexity of (\d+), which exceeds max complexity of (\d+)")]
-    private static partial Regex ComplexityMessage();
-
-    /// <summary>The API's own error code of a refusal (<c>errors[0].error</c>, e.g. <c>invalid_oauth_token</c>), if it gave a readable one.</summary>
-    private static string? ErrorCodeOf(byte[] content)
-    {
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(content);
-            if (
-                document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && document.RootElement.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == System.Text.Json.JsonValueKind.Array
-                && errors.GetArrayLength() > 0
-                && errors[0].ValueKind == System.Text.Json.JsonValueKind.Object
-                && errors[0].TryGetProperty("error", out var code)
-                && code.ValueKind == System.Text.Json.JsonValueKind.String
-            )
-            {
-                var text = code.GetString();
-                // Only a code-like word: never echo arbitrary text from the answer.
-                return text is { Length: > 0 and <= 64 } && text.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
-                    ? text
-                    : null;
-            }
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // Not JSON: no code to name.
-        }
-
-        return null;
-    }
 }

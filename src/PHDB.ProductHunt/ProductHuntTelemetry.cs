@@ -3,11 +3,17 @@ using System.Diagnostics.Metrics;
 
 namespace PHDB.ProductHunt;
 
-/// <summary>The client's activity source and meter, both named <c>PHDB.ProductHunt</c>. No tag ever carries a token.</summary>
+/// <summary>
+/// The client's activity source and meter, both named <c>PHDB.ProductHunt</c>: the one meter of the API's requests,
+/// 429s and budget, tagged by application (<see cref="ApplicationTag"/>: the token's fingerprint, never the token).
+/// </summary>
 public sealed class ProductHuntTelemetry : IDisposable
 {
     /// <summary>The name of the activity source and the meter.</summary>
     public const string Name = "PHDB.ProductHunt";
+
+    /// <summary>The tag naming the application (<see cref="ApiTokenFingerprint"/>) of a request, 429 or budget.</summary>
+    public const string ApplicationTag = "phdb.application";
 
     /// <summary>The activity source: one client activity per request.</summary>
     public static readonly ActivitySource Source = new(Name);
@@ -44,7 +50,7 @@ public sealed class ProductHuntTelemetry : IDisposable
         );
         Remaining = _meter.CreateGauge<int>(
             "phdb.producthunt.budget.remaining",
-            description: "Rate-limit points left, as last reported."
+            description: "Rate-limit points left, as last reported, per application."
         );
     }
 

@@ -3,7 +3,10 @@ using System.Diagnostics.Metrics;
 
 namespace PHDB.Grains.Harvest;
 
-/// <summary>The harvest's own traces and metrics (<c>PHDB.Harvest</c>).</summary>
+/// <summary>
+/// The harvest's own traces and metrics (<c>PHDB.Harvest</c>): pages, rows, failures and slots missed. The API's
+/// requests, 429s and budget are measured once, by the client (<c>PHDB.ProductHunt</c>), per application.
+/// </summary>
 public sealed class HarvestTelemetry : IDisposable
 {
     /// <summary>Name of the activity source and the meter.</summary>
@@ -19,7 +22,6 @@ public sealed class HarvestTelemetry : IDisposable
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
         meter = meterFactory.Create(Name);
-        Requests = meter.CreateCounter<long>("phdb.harvest.requests", "{request}", "API requests sent by workers");
         ItemsPerRequest = meter.CreateHistogram<int>(
             "phdb.harvest.items_per_request",
             "{item}",
@@ -31,22 +33,13 @@ public sealed class HarvestTelemetry : IDisposable
             "{row}",
             "Rows inserted or updated, by entity"
         );
-        RateLimited = meter.CreateCounter<long>("phdb.harvest.rate_limited", "{response}", "429 answers");
         Failures = meter.CreateCounter<long>("phdb.harvest.failures", "{page}", "Pages that failed");
         SlotsMissed = meter.CreateCounter<long>(
             "phdb.harvest.slots_missed",
             "{slot}",
             "Requests not sent because leasing and planning outlasted their rate-budget slot"
         );
-        BudgetRemaining = meter.CreateGauge<int>(
-            "phdb.harvest.budget_remaining",
-            "{point}",
-            "Rate budget left, by application"
-        );
     }
-
-    /// <summary>API requests.</summary>
-    public Counter<long> Requests { get; }
 
     /// <summary>Items per request.</summary>
     public Histogram<int> ItemsPerRequest { get; }
@@ -57,17 +50,11 @@ public sealed class HarvestTelemetry : IDisposable
     /// <summary>Rows written, tagged by entity.</summary>
     public Counter<long> Written { get; }
 
-    /// <summary>429 answers.</summary>
-    public Counter<long> RateLimited { get; }
-
     /// <summary>Failed pages.</summary>
     public Counter<long> Failures { get; }
 
     /// <summary>Requests given up because they could not be sent by the end of their slot.</summary>
     public Counter<long> SlotsMissed { get; }
-
-    /// <summary>Budget left per application.</summary>
-    public Gauge<int> BudgetRemaining { get; }
 
     /// <inheritdoc />
     public void Dispose() => meter.Dispose();

@@ -263,7 +263,6 @@ public sealed partial class HarvestWorker(
     {
         using var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest request");
         activity?.SetTag("phdb.request.items", request.Count);
-        telemetry.Requests.Add(1);
         telemetry.ItemsPerRequest.Record(request.Count);
         PackResult pack;
         try
@@ -293,10 +292,6 @@ public sealed partial class HarvestWorker(
                 slot.Id,
                 new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
             );
-            telemetry.BudgetRemaining.Record(
-                remaining,
-                new KeyValuePair<string, object?>("phdb.application", application.Fingerprint)
-            );
         }
         else
         {
@@ -313,7 +308,6 @@ public sealed partial class HarvestWorker(
         ProductHuntRateLimitException e
     )
     {
-        telemetry.RateLimited.Add(1, new KeyValuePair<string, object?>("phdb.application", application.Fingerprint));
         await PublishAsync(new RateLimitHit(timeProvider.GetUtcNow(), application.Fingerprint, e.ResetIn));
         LogRateLimited(logger, application.Fingerprint, e.ResetIn);
         await budget.ReportRateLimited(slot.Id, e.ResetIn);

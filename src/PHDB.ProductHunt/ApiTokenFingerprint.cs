@@ -1,8 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using PHDB.ProductHunt;
 
-namespace PHDB.Grains.Harvest;
+namespace PHDB.ProductHunt;
 
 /// <summary>Names an API application without revealing its token: the first 16 hex digits of the token's SHA-256.</summary>
 public static class ApiTokenFingerprint
