@@ -77,8 +77,10 @@ public sealed class ApiErrorClassifierTests
         );
         Assert.Null(ApiErrorClassifier.ErrorCodeOf("""{"errors":[{"error":"token abc123 is bad"}]}"""u8.ToArray()));
         Assert.Equal(
-            ["Bad request"],
-            ApiErrorClassifier.ErrorTexts("""{"errors":[{"error_description":"Bad request"}]}"""u8.ToArray())
+            ["Bad request", "\"odd\""],
+            ApiErrorClassifier.ErrorTexts("""{"errors":[{"error_description":"Bad request"},"odd"]}"""u8.ToArray())
         );
+        Assert.Empty(ApiErrorClassifier.ErrorTexts("[1]"u8.ToArray()));
+        Assert.Null(ApiErrorClassifier.ErrorCodeOf("[1]"u8.ToArray()));
     }
 }

@@ -105,12 +105,8 @@ internal static partial class ApiErrorClassifier
         {
             using var document = JsonDocument.Parse(content);
             if (
-                document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == JsonValueKind.Array
-                && errors.GetArrayLength() > 0
-                && errors[0].ValueKind == JsonValueKind.Object
-                && errors[0].TryGetProperty("details", out var details)
+                TryFirstError(document, out var error)
+                && error.TryGetProperty("details", out var details)
                 && details.ValueKind == JsonValueKind.Object
             )
             {
@@ -144,7 +140,8 @@ internal static partial class ApiErrorClassifier
         {
             using var document = JsonDocument.Parse(content);
             if (
-                document.RootElement.TryGetProperty("errors", out var errors)
+                document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("errors", out var errors)
                 && errors.ValueKind == JsonValueKind.Array
             )
             {
@@ -153,7 +150,8 @@ internal static partial class ApiErrorClassifier
                     .. errors
                         .EnumerateArray()
                         .Select(e =>
-                            e.TryGetProperty("error_description", out var d) ? d.ToString()
+                            e.ValueKind != JsonValueKind.Object ? e.GetRawText()
+                            : e.TryGetProperty("error_description", out var d) ? d.ToString()
                             : e.TryGetProperty("message", out var m) ? m.ToString()
                             : e.GetRawText()
                         ),
@@ -175,12 +173,8 @@ internal static partial class ApiErrorClassifier
         {
             using var document = JsonDocument.Parse(content);
             if (
-                document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("errors", out var errors)
-                && errors.ValueKind == JsonValueKind.Array
-                && errors.GetArrayLength() > 0
-                && errors[0].ValueKind == JsonValueKind.Object
-                && errors[0].TryGetProperty("error", out var code)
+                TryFirstError(document, out var error)
+                && error.TryGetProperty("error", out var code)
                 && code.ValueKind == JsonValueKind.String
             )
             {
@@ -197,6 +191,26 @@ internal static partial class ApiErrorClassifier
         }
 
         return null;
+    }
+
+    /// <summary>The first entry of an answer's <c>errors</c>, when it is an object.</summary>
+    private static bool TryFirstError(JsonDocument document, out JsonElement error)
+    {
+        var root = document.RootElement;
+        if (
+            root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("errors", out var errors)
+            && errors.ValueKind == JsonValueKind.Array
+            && errors.GetArrayLength() > 0
+            && errors[0].ValueKind == JsonValueKind.Object
+        )
+        {
+            error = errors[0];
+            return true;
+        }
+
+        error = default;
+        return false;
     }
 
     [GeneratedRegex(@"Query has complexity of (\d+), which exceeds max complexity of (\d+)")]
