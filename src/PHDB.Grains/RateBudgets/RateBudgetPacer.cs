@@ -42,7 +42,12 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             // The open window pays for what it reported and for its slots still to answer; the slots it still
             // allows share the time from the last slot handed out to its end, so that better knowledge (a reset, a
             // cost learned) changes the pace at once. Once it is spent, the next window is paced as a whole.
-            var pending = state.InFlight.Values.Count(expiresAt => expiresAt - options.SlotTimeout < windowEnd);
+            // Slots that opened before the window began (by more than a request may be late) were spent in an
+            // earlier one, or never: a restarted grain's slots of workers long gone must not hold this one back.
+            var windowStart = windowEnd - WindowLength - SendAllowance;
+            var pending = state.InFlight.Values.Count(expiresAt =>
+                expiresAt - options.SlotTimeout is var opened && opened >= windowStart && opened < windowEnd
+            );
             var slotsLeft = SlotsFor(state.Remaining) - pending;
             var from = Max(now, state.LastSlotAt);
             at =

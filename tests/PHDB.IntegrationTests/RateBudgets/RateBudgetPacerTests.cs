@@ -189,6 +189,29 @@ public sealed class RateBudgetPacerTests
     }
 
     [Fact]
+    public void Slots_from_before_the_open_window_do_not_count_against_it()
+    {
+        // 6 requests per 10 s. Five slots were handed out long ago and never reported (their workers are gone, as
+        // after a restart); they stay in flight until their timeout, but were never this window's.
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 600, DefaultWindow = TimeSpan.FromSeconds(10) }
+        );
+        for (var i = 0; i < 5; i++)
+        {
+            pacer.Acquire(Start);
+        }
+
+        var now = Start + TimeSpan.FromSeconds(60);
+        var first = pacer.Acquire(now);
+        pacer.Report(first.Id, new BudgetObservation(600, 600, TimeSpan.FromSeconds(10), now));
+
+        var next = pacer.Acquire(now);
+        Assert.Equal(6, pacer.Status(now).InFlight);
+        Assert.True(next.NotBefore < now + TimeSpan.FromSeconds(10), $"slot at {next.NotBefore:O}");
+    }
+
+    [Fact]
     public void A_slot_never_reported_is_taken_back_after_its_timeout()
     {
         var options = new RateBudgetOptions { SlotTimeout = TimeSpan.FromSeconds(30) };
