@@ -35,7 +35,10 @@ var adminPassword = builder.AddParameter(
 
 var exportsDirectory = Path.Join(settings.DataDirectory, "exports");
 var siloControlKey = builder.AddSiloControlKey();
-var migrator = builder.AddProject<Projects.PHDB_Migrator>("migrator").WithPhdbDatabase(database);
+var migrator = builder
+    .AddProject<Projects.PHDB_Migrator>("migrator")
+    .WithPhdbDatabase(database)
+    .WithConfigurationSection(builder.Configuration, "Telemetry");
 
 var silos = builder
     .AddProject<Projects.PHDB_Silo>("silo", launchProfileName: null)
@@ -46,6 +49,7 @@ var silos = builder
     .WithProductHuntApi(productHunt)
     .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
     .WithConfigurationSection(builder.Configuration, "Harvest")
+    .WithConfigurationSection(builder.Configuration, "Telemetry")
     .WithHarvestCommands(siloControlKey)
     .WithPublishCommands(siloControlKey)
     .WithKagglePublishing(builder, exportsDirectory)
@@ -56,6 +60,7 @@ builder
     .WithEndpoint("http", endpoint => endpoint.Port = settings.AdminPort)
     .WithHttpHealthCheck("/health")
     .WithPhdbDatabase(database)
+    .WithConfigurationSection(builder.Configuration, "Telemetry")
     .WithEnvironment("Admin__Password", adminPassword)
     .WithEnvironment("Export__Directory", exportsDirectory)
     .WithEnvironment("Kaggle__Endpoint", builder.Configuration["Kaggle:Endpoint"] ?? "https://api.kaggle.com")

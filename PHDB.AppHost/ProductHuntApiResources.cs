@@ -34,6 +34,7 @@ internal static class ProductHuntApiResources
             .AddProject<Projects.PHDB_Simulator>("simulator")
             .WithEndpoint("http", endpoint => endpoint.Port = settings.SimulatorPort)
             .WithConfigurationSection(builder.Configuration, "Simulator")
+            .WithConfigurationSection(builder.Configuration, "Telemetry")
             .WithEnvironment("Simulator__Applications__0__Name", "PHDB")
             .WithEnvironment("Simulator__Applications__0__DeveloperToken", token)
             .WithHttpHealthCheck("/health");

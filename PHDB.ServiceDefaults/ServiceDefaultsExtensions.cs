@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
+using PHDB.ServiceDefaults.Tracing;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +71,10 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Logs, metrics and traces through OpenTelemetry; exported over OTLP when an endpoint is configured.</summary>
+    /// <summary>
+    /// Logs, metrics and traces through OpenTelemetry; exported over OTLP when an endpoint is configured. Traces are
+    /// sampled (<see cref="TraceSamplingOptions"/>), spans that end in error always kept; metrics are complete.
+    /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
@@ -100,7 +105,16 @@ public static class ServiceDefaultsExtensions
                     )
                     .AddHttpClientInstrumentation()
                     .AddNpgsql()
+                    .SetSampler(services => new KeepOrRecordSampler(
+                        services.GetRequiredService<IOptions<TraceSamplingOptions>>().Value.SampleRatio
+                    ))
+                    .AddProcessor<ErrorSpanKeeper>()
             );
+        builder
+            .Services.AddOptions<TraceSamplingOptions>()
+            .BindConfiguration(TraceSamplingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {

@@ -71,18 +71,8 @@ public sealed class HarvestBatchCommitter(
                 pack.Splits
             ).ToBatch();
             var (batch, findings) = pipeline.Process(merged);
-            using (var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest batch write"))
-            {
-                activity?.SetTag("phdb.batch.posts", batch.Posts.Count);
-                var written = await writer.WriteAsync(batch, cancellationToken);
-                foreach (var (entity, changes) in written.ByEntity())
-                {
-                    telemetry.Written.Add(
-                        changes.Inserted + changes.Updated,
-                        new KeyValuePair<string, object?>("phdb.entity", entity)
-                    );
-                }
-            }
+            // Storage measures the rows (phdb.storage.rows) and traces the write: no second span or count here.
+            await writer.WriteAsync(batch, cancellationToken);
 
             var topicsRead = answered
                 .Where(a => a.Ticket.Task.Kind == CrawlTaskKind.Topics)

@@ -4,15 +4,16 @@ using System.Diagnostics.Metrics;
 namespace PHDB.Grains.Harvest;
 
 /// <summary>
-/// The harvest's own traces and metrics (<c>PHDB.Harvest</c>): pages, rows, failures and slots missed. The API's
-/// requests, 429s and budget are measured once, by the client (<c>PHDB.ProductHunt</c>), per application.
+/// The harvest's own metrics (<c>PHDB.Harvest</c>): items per request, pages, failures and slots missed. Each
+/// measurement has one meter: the API's requests, 429s and budget are the client's (<c>PHDB.ProductHunt</c>, per
+/// application), rows written are storage's (<c>PHDB.Storage</c>); so are their spans.
 /// </summary>
 public sealed class HarvestTelemetry : IDisposable
 {
     /// <summary>Name of the activity source and the meter.</summary>
     public const string Name = "PHDB.Harvest";
 
-    /// <summary>One span per request and per batch write.</summary>
+    /// <summary>One span per request.</summary>
     public static readonly ActivitySource ActivitySource = new(Name);
 
     private readonly Meter meter;
@@ -28,11 +29,6 @@ public sealed class HarvestTelemetry : IDisposable
             "Pages packed into one request"
         );
         Pages = meter.CreateCounter<long>("phdb.harvest.pages", "{page}", "Pages committed");
-        Written = meter.CreateCounter<long>(
-            "phdb.harvest.rows_written",
-            "{row}",
-            "Rows inserted or updated, by entity"
-        );
         Failures = meter.CreateCounter<long>("phdb.harvest.failures", "{page}", "Pages that failed");
         SlotsMissed = meter.CreateCounter<long>(
             "phdb.harvest.slots_missed",
@@ -46,9 +42,6 @@ public sealed class HarvestTelemetry : IDisposable
 
     /// <summary>Committed pages.</summary>
     public Counter<long> Pages { get; }
-
-    /// <summary>Rows written, tagged by entity.</summary>
-    public Counter<long> Written { get; }
 
     /// <summary>Failed pages.</summary>
     public Counter<long> Failures { get; }

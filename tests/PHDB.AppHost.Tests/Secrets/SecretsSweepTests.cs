@@ -52,6 +52,8 @@ public sealed class SecretsSweepTests : IDisposable
                 "--Simulator:RateLimit:WindowSeconds=1",
                 "--Simulator:Clock:Speed=0",
                 "--Harvest:Window=180.00:00:00",
+                // Every trace exported, not a sample: the sweep must see all of them.
+                "--Telemetry:Traces:SampleRatio=1",
             ],
             (options, _) => options.DisableDashboard = true,
             cancellation
