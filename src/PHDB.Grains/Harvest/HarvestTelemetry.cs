@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace PHDB.Grains.Harvest;
@@ -10,11 +9,8 @@ namespace PHDB.Grains.Harvest;
 /// </summary>
 public sealed class HarvestTelemetry : IDisposable
 {
-    /// <summary>Name of the activity source and the meter.</summary>
+    /// <summary>Name of the meter.</summary>
     public const string Name = "PHDB.Harvest";
-
-    /// <summary>One span per request.</summary>
-    public static readonly ActivitySource ActivitySource = new(Name);
 
     private readonly Meter meter;
 

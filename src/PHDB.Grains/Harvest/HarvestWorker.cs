@@ -261,13 +261,26 @@ public sealed partial class HarvestWorker(
         CancellationToken cancellationToken
     )
     {
-        using var activity = HarvestTelemetry.ActivitySource.StartActivity("harvest request");
-        activity?.SetTag("phdb.request.items", request.Count);
+        // The client's span ("ProductHunt <operation>") is the request's: its aliases are the items packed.
         telemetry.ItemsPerRequest.Record(request.Count);
         PackResult pack;
+        var furtherSlots = new List<long>();
         try
         {
-            pack = await application.Client.ExecuteAsync(request, cancellationToken);
+            // A split or a group sent again is another request the API charges: each waits for a slot of its own.
+            pack = await application.Client.ExecuteAsync(
+                request,
+                async token =>
+                {
+                    var further = await budget.Acquire();
+                    furtherSlots.Add(further.Id);
+                    if (further.NotBefore - timeProvider.GetUtcNow() is { Ticks: > 0 } wait)
+                    {
+                        await Task.Delay(wait, timeProvider, token);
+                    }
+                },
+                cancellationToken
+            );
         }
         catch (ProductHuntRateLimitException e)
         {
@@ -276,7 +289,8 @@ public sealed partial class HarvestWorker(
         }
         catch (PhdbException e)
         {
-            await budget.Release(slot.Id);
+            // The request reached the API, or may have: the slot is not given back (its time would go to another
+            // request in the same window) but stays counted in its window until it times out.
             LogRequestFailed(logger, request.Count, e.Message);
             return null;
         }
@@ -288,15 +302,15 @@ public sealed partial class HarvestWorker(
         }
         else if (pack.Budget is { Limit: { } limit, Remaining: { } remaining, ResetIn: { } resetIn } known)
         {
-            await budget.Report(
-                slot.Id,
-                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
-            );
+            // The last answer's budget stands for every request of the pack: each slot is reported with it.
+            var observation = new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint);
+            foreach (var id in furtherSlots.Prepend(slot.Id))
+            {
+                await budget.Report(id, observation);
+            }
         }
-        else
-        {
-            await budget.Release(slot.Id);
-        }
+        // An answer without the budget's headers was still charged: its slot stays counted in its window until it
+        // times out, as one in flight.
 
         return pack;
     }

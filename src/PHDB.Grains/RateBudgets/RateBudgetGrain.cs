@@ -39,10 +39,23 @@ public sealed partial class RateBudgetGrain(
     }
 
     /// <inheritdoc />
-    public Task<RequestSlot> Acquire()
+    public async Task<RequestSlot> Acquire()
     {
         changed = true;
-        return Task.FromResult(Pacer.Acquire(timeProvider.GetUtcNow()));
+        var slot = Pacer.Acquire(timeProvider.GetUtcNow());
+        try
+        {
+            // Every slot handed out is kept: a grain activated again (its silo restarted or gone) then knows the
+            // requests the API's open window may already hold, and does not hand out a window's worth on top of them.
+            await state.WriteStateAsync();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or Npgsql.NpgsqlException)
+        {
+            // The slot stands (this activation knows it); only a restart before the next write would forget it.
+            LogSlotNotKept(logger, this.GetPrimaryKeyString(), e);
+        }
+
+        return slot;
     }
 
     /// <inheritdoc />
@@ -53,7 +66,7 @@ public sealed partial class RateBudgetGrain(
         Pacer.Report(slotId, observation);
         if (state.State.WindowEndsAt != window)
         {
-            // Persist once per window: a restarted grain then knows the window and its limit; the remaining
+            // Persist as a window opens: a restarted grain then knows the window and its limit; the remaining
             // points it learns again from the next response.
             await state.WriteStateAsync();
         }
@@ -90,6 +103,9 @@ public sealed partial class RateBudgetGrain(
         await this.GetStreamProvider(HarvestEvents.Provider)
             .TryPublishAsync(new RateBudgetChanged(now, this.GetPrimaryKeyString(), Pacer.Status(now)), logger);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not keep the slots of the budget of {Application}")]
+    private static partial void LogSlotNotKept(ILogger logger, string application, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not list the budget of {Application} in the directory")]
     private static partial void LogRegisterFailed(ILogger logger, string application, Exception exception);

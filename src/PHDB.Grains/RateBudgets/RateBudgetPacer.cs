@@ -109,6 +109,12 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         }
         else if (state.WindowEndsAt is null || endsAt > state.WindowEndsAt)
         {
+            if (state.RateLimitedUntil is { } limitedUntil && observation.ObservedAt >= limitedUntil)
+            {
+                // An answer from a window that began after the reset: the 429 is over, pace by this window.
+                state.RateLimitedUntil = null;
+            }
+
             SettleCost();
             state.WindowEndsAt = endsAt;
             state.HighestReported = observation.Remaining;
@@ -131,11 +137,19 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             ? learned
             : options.CostPerRequest;
 
+    /// <summary>
+    /// Answers a window must have reported for their spread to tell the cost: with two, one request charged and not
+    /// reported (a retry, a late answer) would double it.
+    /// </summary>
+    private const int MinimumReportsForCost = 3;
+
     /// <summary>How far a learned cost must differ from the configured one to replace it.</summary>
     private const double LearnedCostMargin = 0.25;
 
     private double? WindowCost =>
-        state.WindowEndsAt is not null && state.RequestsThisWindow >= 2 && state.HighestReported > state.LowestReported
+        state.WindowEndsAt is not null
+        && state.RequestsThisWindow >= MinimumReportsForCost
+        && state.HighestReported > state.LowestReported
             ? (double)(state.HighestReported - state.LowestReported) / (state.RequestsThisWindow - 1)
             : null;
 
@@ -150,6 +164,11 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         state.RateLimitedUntil = now + resetIn;
         state.WindowEndsAt = now + resetIn;
         state.Remaining = 0;
+
+        // A window that met a 429 held charges this budget did not see: what it reported says nothing of the cost.
+        state.RequestsThisWindow = 0;
+        state.HighestReported = int.MinValue;
+        state.LowestReported = int.MaxValue;
     }
 
     /// <summary>

@@ -81,6 +81,8 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
         await using var dataSource = NpgsqlDataSource.Create(database);
         using var feed = ConsoleFeed.Create(second.Client, dataSource, TimeSpan.FromMilliseconds(100));
         await feed.StartAsync(cancellation);
+        using var timeline = new CancellationTokenSource();
+        var watching = WatchAsync(feed, simulator, timeline.Token);
         try
         {
             // The console as an operator opens it after the restart, once it watched the resumed run for 20 s (its
@@ -118,8 +120,41 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
         }
         finally
         {
+            await timeline.CancelAsync();
+            output?.WriteLine(await watching);
             await feed.StopAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The resumed run second by second (pages the console saw, requests the API answered, leases and budget), so
+    /// that a failure shows where the time went.
+    /// </summary>
+    private static async Task<string> WatchAsync(HarvestFeed feed, SimulatorHost simulator, CancellationToken stop)
+    {
+        var lines = new System.Text.StringBuilder("the resumed run, second by second:\n");
+        var started = DateTimeOffset.UtcNow;
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop) && lines.Length < 20_000)
+            {
+                var view = feed.Current;
+                var counters = simulator.Stats.Read().Values.ToList();
+                var requests = counters.Sum(a => a.Requests);
+                var limited = counters.Sum(a => a.RateLimited);
+                var budget = view.ActiveBudgets.Count > 0 ? view.ActiveBudgets[0] : null;
+                lines.Append(
+                    CultureInfo.InvariantCulture,
+                    $"{(DateTimeOffset.UtcNow - started).TotalSeconds:F0}s pages {view.Partitions.Values.Sum(p => p.Pages)} "
+                        + $"requests {requests} 429s {limited} done {view.Status?.Done} leased {view.Status?.Leased} "
+                        + $"in-flight {budget?.InFlight} remaining {budget?.Remaining}\n"
+                );
+            }
+        }
+        catch (OperationCanceledException) { }
+
+        return lines.ToString();
     }
 }
 

@@ -131,6 +131,34 @@ public sealed class RateBudgetPacerTests
     }
 
     [Fact]
+    public void An_answer_from_a_window_after_the_reset_ends_the_429_and_its_budget_paces_again()
+    {
+        var options = new RateBudgetOptions { DefaultLimit = 600, DefaultWindow = TimeSpan.FromSeconds(2) };
+        var pacer = new RateBudgetPacer(new RateBudgetState(), options);
+        var limited = pacer.Acquire(Start);
+        pacer.ReportRateLimited(limited.Id, TimeSpan.FromSeconds(2), Start);
+
+        // A slot taken while limited opens after the reset; its request opened a new window, which another client of
+        // the token had mostly spent: the answer says 200 points are left, one more request at 100.
+        var first = pacer.Acquire(Start + TimeSpan.FromSeconds(1));
+        Assert.True(first.NotBefore >= Start + TimeSpan.FromSeconds(2), "no slot before the reset");
+        pacer.Report(first.Id, new BudgetObservation(600, 200, TimeSpan.FromSeconds(2), first.NotBefore));
+
+        Assert.Null(pacer.Status(first.NotBefore).RateLimitedUntil);
+        var windowEnd = first.NotBefore + TimeSpan.FromSeconds(2);
+        var slots = Enumerable.Range(0, 3).Select(_ => pacer.Acquire(first.NotBefore)).ToList();
+        Assert.True(slots[0].NotBefore <= windowEnd, "the one request the window still allows goes in it");
+        Assert.All(
+            slots.Skip(1),
+            s =>
+                Assert.True(
+                    s.NotBefore >= windowEnd + options.ResetMargin,
+                    $"a slot {(s.NotBefore - windowEnd).TotalSeconds:F2} s after the end of a spent window"
+                )
+        );
+    }
+
+    [Fact]
     public void A_budget_learned_from_headers_replaces_the_defaults()
     {
         var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
