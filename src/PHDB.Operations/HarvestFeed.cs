@@ -53,8 +53,7 @@ public sealed partial class HarvestFeed(
     public event Action<HarvestView>? Changed;
 
     /// <summary>The coordinator the console commands.</summary>
-    public IHarvestCoordinatorGrain Coordinator =>
-        client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
+    public IHarvestControl Coordinator => client.GetGrain<IHarvestControl>(IHarvestCoordinatorGrain.Key);
 
     /// <summary>Takes in the status a command answered with, so every open page shows it at the next push.</summary>
     public void Accept(HarvestStatus commanded)

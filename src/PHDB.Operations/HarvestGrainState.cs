@@ -17,7 +17,7 @@ public sealed record HarvestGrainState(
     public static async Task<HarvestGrainState> ReadAsync(IClusterClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
-        var coordinator = client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
+        var coordinator = client.GetGrain<IHarvestControl>(IHarvestCoordinatorGrain.Key);
         var status = await coordinator.GetStatus();
         var partitions = await coordinator.GetPartitions();
         var applications = await client.GetGrain<IRateBudgetDirectoryGrain>(0).GetApplications();

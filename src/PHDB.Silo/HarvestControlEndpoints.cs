@@ -34,17 +34,10 @@ internal static class HarvestControlEndpoints
         Map(harvest, "/resume", c => c.ResumeRun());
     }
 
-    private static void Map(
-        RouteGroupBuilder group,
-        string path,
-        Func<IHarvestCoordinatorGrain, Task<HarvestStatus>> action
-    ) =>
+    private static void Map(RouteGroupBuilder group, string path, Func<IHarvestControl, Task<HarvestStatus>> action) =>
         group.MapPost(
             path,
             async (IGrainFactory grains) =>
-                Results.Json(
-                    await action(grains.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key)),
-                    Json
-                )
+                Results.Json(await action(grains.GetGrain<IHarvestControl>(IHarvestCoordinatorGrain.Key)), Json)
         );
 }

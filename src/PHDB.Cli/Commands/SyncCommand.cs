@@ -199,7 +199,7 @@ internal static class SyncCommand
         CommandFactory factory,
         string name,
         string description,
-        Func<IHarvestCoordinatorGrain, Task<HarvestStatus>> act,
+        Func<IHarvestControl, Task<HarvestStatus>> act,
         bool confirm = false
     )
     {

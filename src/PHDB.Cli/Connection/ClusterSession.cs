@@ -33,8 +33,7 @@ internal sealed class ClusterSession : IAsyncDisposable
     public IClusterClient Client { get; }
 
     /// <summary>The harvest coordinator.</summary>
-    public IHarvestCoordinatorGrain Coordinator =>
-        Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
+    public IHarvestControl Coordinator => Client.GetGrain<IHarvestControl>(IHarvestCoordinatorGrain.Key);
 
     /// <exception cref="CliException">No silo answered in time (69).</exception>
     public static async Task<ClusterSession> ConnectAsync(

@@ -46,7 +46,7 @@ public sealed partial class HarvestWorker(
 
     private async Task RunAsync(ApiApplication application, string worker, CancellationToken stoppingToken)
     {
-        var coordinator = grains.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
+        var coordinator = grains.GetGrain<IPartitionLeasing>(IHarvestCoordinatorGrain.Key);
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan pause;
@@ -81,7 +81,7 @@ public sealed partial class HarvestWorker(
     /// <summary>One lease-fetch-write-report cycle; returns how long to pause before the next.</summary>
     private async Task<TimeSpan> StepAsync(
         ApiApplication application,
-        IHarvestCoordinatorGrain coordinator,
+        IPartitionLeasing coordinator,
         string worker,
         CancellationToken cancellationToken
     )
@@ -178,7 +178,7 @@ public sealed partial class HarvestWorker(
     /// </summary>
     private async Task<(List<WorkTicket> Tickets, IReadOnlyList<WorkItem> Request)> TakeWorkAsync(
         IProductHuntClient client,
-        IHarvestCoordinatorGrain coordinator,
+        IPartitionLeasing coordinator,
         string worker,
         List<string> leased
     )

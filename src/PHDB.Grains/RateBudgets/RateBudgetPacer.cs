@@ -18,6 +18,19 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// </summary>
     private TimeSpan SendAllowance => options.SendDelay < WindowLength / 4 ? options.SendDelay : WindowLength / 4;
 
+    /// <summary>
+    /// How far apart slots are handed out while no window is open: a window's length over its requests; before any
+    /// answer, at most <see cref="FirstAnswerSpacing"/>, so that workers that started together (or a run paused and
+    /// resumed before the first answer) do not wait minutes on assumed limits for the answer that tells the real ones.
+    /// </summary>
+    private TimeSpan Spacing =>
+        state.Limit is null && WindowLength / PerWindow > FirstAnswerSpacing
+            ? FirstAnswerSpacing
+            : WindowLength / PerWindow;
+
+    /// <summary>The widest spacing of slots before the API's first answer.</summary>
+    private static readonly TimeSpan FirstAnswerSpacing = TimeSpan.FromSeconds(1);
+
     /// <summary>Requests a whole window allows at the cost per request known.</summary>
     private int PerWindow => Math.Max(1, SlotsFor(Limit));
 
@@ -57,7 +70,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         }
         else
         {
-            at = Max(now, state.LastSlotAt + WindowLength / PerWindow);
+            at = Max(now, state.LastSlotAt + Spacing);
         }
 
         at = Spaced(at, now);
@@ -138,10 +151,10 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             : options.CostPerRequest;
 
     /// <summary>
-    /// Answers a window must have reported for their spread to tell the cost: with two, one request charged and not
-    /// reported (a retry, a late answer) would double it.
+    /// Answers a window must have reported for their spread to tell the cost. Two are enough: while the cost is
+    /// unknown (a query's complexity) every further request is paced on the configured one, and may overdraw.
     /// </summary>
-    private const int MinimumReportsForCost = 3;
+    private const int MinimumReportsForCost = 2;
 
     /// <summary>How far a learned cost must differ from the configured one to replace it.</summary>
     private const double LearnedCostMargin = 0.25;
