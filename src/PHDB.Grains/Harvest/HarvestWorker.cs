@@ -268,19 +268,7 @@ public sealed partial class HarvestWorker(
         try
         {
             // A split or a group sent again is another request the API charges: each waits for a slot of its own.
-            pack = await application.Client.ExecuteAsync(
-                request,
-                async token =>
-                {
-                    var further = await budget.Acquire();
-                    furtherSlots.Add(further.Id);
-                    if (further.NotBefore - timeProvider.GetUtcNow() is { Ticks: > 0 } wait)
-                    {
-                        await Task.Delay(wait, timeProvider, token);
-                    }
-                },
-                cancellationToken
-            );
+            pack = await application.Client.ExecuteAsync(request, null, cancellationToken);
         }
         catch (ProductHuntRateLimitException e)
         {
