@@ -19,17 +19,6 @@ public interface IProductHuntClient
     /// </summary>
     Task<PackResult> ExecuteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// As <see cref="ExecuteAsync(IReadOnlyList{WorkItem}, CancellationToken)"/>, awaiting
-    /// <paramref name="beforeFurtherRequest"/> before each request after the first (a split part, a group sent again):
-    /// each is charged by the API, so a caller that paces requests gives each its own turn.
-    /// </summary>
-    Task<PackResult> ExecuteAsync(
-        IReadOnlyList<WorkItem> items,
-        Func<CancellationToken, Task>? beforeFurtherRequest,
-        CancellationToken cancellationToken = default
-    );
-
     /// <summary>How <paramref name="items"/> would be packed into requests now (pages may be shrunk to fit the cap).</summary>
     IReadOnlyList<IReadOnlyList<WorkItem>> Plan(IReadOnlyList<WorkItem> items);
 }

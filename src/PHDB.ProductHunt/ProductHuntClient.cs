@@ -110,15 +110,8 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
         ];
 
     /// <inheritdoc />
-    public Task<PackResult> ExecuteAsync(
-        IReadOnlyList<WorkItem> items,
-        CancellationToken cancellationToken = default
-    ) => ExecuteAsync(items, null, cancellationToken);
-
-    /// <inheritdoc />
     public async Task<PackResult> ExecuteAsync(
         IReadOnlyList<WorkItem> items,
-        Func<CancellationToken, Task>? beforeFurtherRequest,
         CancellationToken cancellationToken = default
     )
     {
@@ -137,11 +130,6 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
             var group = head.Value;
             var document = PackBuilder.Build([.. group.Select(e => e.Item)]);
             var estimate = ComplexityEstimator.Estimate(document.Query, document.IntVariables, _options.MaxPageSize);
-            if (requests > 0 && beforeFurtherRequest is not null)
-            {
-                await beforeFurtherRequest(cancellationToken);
-            }
-
             try
             {
                 using var response = await _transport.SendAsync(

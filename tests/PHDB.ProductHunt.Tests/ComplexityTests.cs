@@ -82,36 +82,6 @@ public sealed partial class ComplexityTests
     }
 
     [Fact]
-    public async Task Every_request_of_a_pack_after_the_first_waits_for_its_turn()
-    {
-        await using var simulator = await Testing.StartSimulatorAsync(o => o.MaxComplexity = 400);
-        using var client = Testing.Client(simulator, o => o.MaxComplexity = 1000);
-        List<WorkItem> items =
-        [
-            .. Enumerable
-                .Range(0, 6)
-                .Select(i => (WorkItem)new PostsPage { First = 3, After = i == 0 ? null : Cursor(i * 3) }),
-        ];
-        var turns = 0;
-        var before = simulator.Stats.Read().Values.Sum(a => a.Requests);
-
-        var pack = await client.ExecuteAsync(
-            items,
-            _ =>
-            {
-                turns++;
-                return Task.CompletedTask;
-            },
-            Testing.Cancel
-        );
-
-        Assert.True(pack.Splits >= 1, "the pack was refused for complexity and split");
-        var charged = simulator.Stats.Read().Values.Sum(a => a.Requests) - before;
-        Assert.Equal(charged, pack.Requests);
-        Assert.Equal(pack.Requests - 1, turns);
-    }
-
-    [Fact]
     public async Task Under_a_lower_cap_than_assumed_the_client_splits_learns_and_then_fits_first_time()
     {
         await using var simulator = await Testing.StartSimulatorAsync(o => o.MaxComplexity = 400);

@@ -264,11 +264,9 @@ public sealed partial class HarvestWorker(
         // The client's span ("ProductHunt <operation>") is the request's: its aliases are the items packed.
         telemetry.ItemsPerRequest.Record(request.Count);
         PackResult pack;
-        var furtherSlots = new List<long>();
         try
         {
-            // A split or a group sent again is another request the API charges: each waits for a slot of its own.
-            pack = await application.Client.ExecuteAsync(request, null, cancellationToken);
+            pack = await application.Client.ExecuteAsync(request, cancellationToken);
         }
         catch (ProductHuntRateLimitException e)
         {
@@ -290,12 +288,10 @@ public sealed partial class HarvestWorker(
         }
         else if (pack.Budget is { Limit: { } limit, Remaining: { } remaining, ResetIn: { } resetIn } known)
         {
-            // The last answer's budget stands for every request of the pack: each slot is reported with it.
-            var observation = new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint);
-            foreach (var id in furtherSlots.Prepend(slot.Id))
-            {
-                await budget.Report(id, observation);
-            }
+            await budget.Report(
+                slot.Id,
+                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
+            );
         }
         // An answer without the budget's headers was still charged: its slot stays counted in its window until it
         // times out, as one in flight.
