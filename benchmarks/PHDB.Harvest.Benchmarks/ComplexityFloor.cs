@@ -20,7 +20,7 @@ internal sealed class ComplexityFloor
 
     private ComplexityFloor(IReadOnlyDictionary<string, long> points) => Points = points;
 
-    /// <summary>Complexity points per kind of connection.</summary>
+    /// <summary>Complexity points per kind of connection, named as the simulator counts them (<c>post.votes</c>).</summary>
     public IReadOnlyDictionary<string, long> Points { get; }
 
     /// <summary>All points.</summary>
@@ -41,11 +41,11 @@ internal sealed class ComplexityFloor
             new Dictionary<string, long>
             {
                 ["posts"] = Connection(Root("posts", "PostFields"), truth.Posts.Count),
-                ["post votes"] = Connections(Nested("post", "votes", "VoteFields"), postVotes),
-                ["comments"] = Connections(Nested("post", "comments", "CommentFields"), topLevel),
-                ["replies"] = Connections(Nested("comment", "replies", "CommentFields"), replies),
-                ["comment votes"] = Connections(Nested("comment", "votes", "VoteFields"), commentVotes),
-                ["collection posts"] = Connections(Nested("collection", "posts", "id"), collectionPosts),
+                ["post.votes"] = Connections(Nested("post", "votes", "VoteFields"), postVotes),
+                ["post.comments"] = Connections(Nested("post", "comments", "CommentFields"), topLevel),
+                ["comment.replies"] = Connections(Nested("comment", "replies", "CommentFields"), replies),
+                ["comment.votes"] = Connections(Nested("comment", "votes", "VoteFields"), commentVotes),
+                ["collection.posts"] = Connections(Nested("collection", "posts", "id"), collectionPosts),
                 ["topics"] = Connection(Root("topics", "TopicFields"), truth.Topics.Count),
                 ["collections"] = Connection(Root("collections", "CollectionFields"), truth.Collections.Count),
             }

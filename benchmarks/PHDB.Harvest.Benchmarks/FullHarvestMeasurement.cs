@@ -38,6 +38,7 @@ internal static class FullHarvestMeasurement
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
         var counters = simulator.Stats.For(application.Name);
         var before = counters.Read();
+        var complexityBefore = counters.ComplexityByConnection();
 
         var watch = Stopwatch.StartNew();
         await coordinator.StartFull();
@@ -95,7 +96,14 @@ internal static class FullHarvestMeasurement
             after.PointsSpent - before.PointsSpent,
             after.RateLimited - before.RateLimited,
             rows,
-            status.Parked
+            status.Parked,
+            counters
+                .ComplexityByConnection()
+                .ToDictionary(
+                    c => c.Key,
+                    c => c.Value - complexityBefore.GetValueOrDefault(c.Key),
+                    StringComparer.Ordinal
+                )
         );
     }
 }

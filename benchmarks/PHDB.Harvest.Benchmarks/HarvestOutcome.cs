@@ -8,6 +8,7 @@ namespace PHDB.Harvest.Benchmarks;
 /// <param name="RateLimited">Requests the simulator answered 429.</param>
 /// <param name="Rows">Rows harvested per table (placeholders excluded).</param>
 /// <param name="Parked">Partitions parked after repeated failures.</param>
+/// <param name="Complexity">The complexity of the executed requests by connection, as the simulator counted it.</param>
 internal sealed record HarvestOutcome(
     TimeSpan Wall,
     TimeSpan? PostsDone,
@@ -15,7 +16,8 @@ internal sealed record HarvestOutcome(
     long PointsSpent,
     long RateLimited,
     IReadOnlyDictionary<string, long> Rows,
-    int Parked
+    int Parked,
+    IReadOnlyDictionary<string, long> Complexity
 )
 {
     public long Posts => Rows["posts"];

@@ -116,6 +116,22 @@ internal static class Report
                 $"  requests against the complexity floor at a cap of {cap:N0}: {outcome.Requests:N0} / {floor.Requests(cap):N0} = {outcome.Requests / (double)floor.Requests(cap):N2}×"
             )
         );
+        var spent = outcome.Complexity.Values.Sum();
+        output.WriteLine(
+            Line(
+                $"  complexity read: {spent:N0} points against the floor's {floor.Total:N0} = {spent / (double)Math.Max(1, floor.Total):N2}×; {spent / (double)Math.Max(1, outcome.Requests):N0} per request (cap {cap:N0})"
+            )
+        );
+        foreach (var connection in outcome.Complexity.Keys.Union(floor.Points.Keys).Order(StringComparer.Ordinal))
+        {
+            var read = outcome.Complexity.GetValueOrDefault(connection);
+            var least = floor.Points.GetValueOrDefault(connection);
+            output.WriteLine(
+                Line(
+                    $"    {connection}: {read:N0} against {least:N0}{(least > 0 ? $" = {read / (double)least:N2}×" : "")}"
+                )
+            );
+        }
     }
 
     private static void Row(

@@ -1,4 +1,5 @@
 using System.Net;
+using PHDB.Simulator.Configuration;
 
 namespace PHDB.Simulator.Tests;
 
@@ -113,5 +114,37 @@ public sealed class QueryCapTests(SharedSimulator simulator)
             )
         ).EnsureData();
         Assert.All(answer.Data!.AsObject(), pair => Assert.Null(pair.Value));
+    }
+
+    [Fact]
+    public async Task Complexity_is_counted_by_the_connection_each_root_field_reads()
+    {
+        await using var host = await TestSimulator.StartAsync(o =>
+        {
+            o.Scale = 200;
+            o.Clock.Speed = 0;
+        });
+        var post = (await Api.QueryAsync(host, "{ posts(first: 1) { nodes { id } } }")).EnsureData();
+        var id = (string)post.Data!["posts"]!["nodes"]![0]!["id"]!;
+
+        // posts: 1 + 1 × (nodes 1 + id 1) = 3 above, 1 + 2 × 2 = 5 here; post.votes: post 1 + id 1 + votes
+        // (1 + 3 × (1 + 2) + totalCount 1) = 13; post.comments: 1 + 1 + (1 + 2 × 2) = 7; user: 1 + 1 (no connection).
+        (
+            await Api.QueryAsync(
+                host,
+                $$"""
+                { a: posts(first: 2) { nodes { id } }
+                  b: post(id: "{{id}}") { id votes(first: 3) { nodes { id createdAt } totalCount } }
+                  c: post(id: "{{id}}") { id comments(first: 2) { nodes { id } } }
+                  d: user(username: "nobody") { id } }
+                """
+            )
+        ).EnsureData();
+
+        var byConnection = host.Stats.For(ApplicationOptions.Development.Name).ComplexityByConnection();
+        Assert.Equal(3 + 5, byConnection["posts"]);
+        Assert.Equal(13, byConnection["post.votes"]);
+        Assert.Equal(7, byConnection["post.comments"]);
+        Assert.Equal(2, byConnection["user"]);
     }
 }

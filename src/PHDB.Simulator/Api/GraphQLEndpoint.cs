@@ -117,6 +117,11 @@ internal sealed class GraphQLEndpoint
             };
         });
 
+        if (result.Executed && scope.ComplexityByConnection is { } byConnection)
+        {
+            counters.Measured(byConnection);
+        }
+
         if (result.Executed && rateLimit.CostModel != RequestCostModel.Flat && scope.Complexity is { } complexity)
         {
             var extra = (int)Math.Clamp(complexity - flat, 0, int.MaxValue);

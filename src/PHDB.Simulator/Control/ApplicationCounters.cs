@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace PHDB.Simulator.Control;
 
 /// <summary>Thread-safe counters of one application.</summary>
@@ -7,6 +9,7 @@ public sealed class ApplicationCounters
     private long _points;
     private long _rateLimited;
     private long _faults;
+    private readonly ConcurrentDictionary<string, long> _complexity = new(StringComparer.Ordinal);
 
     /// <summary>Counts a served (charged) request.</summary>
     public void Served(int points)
@@ -24,6 +27,22 @@ public sealed class ApplicationCounters
         Interlocked.Increment(ref _requests);
         Interlocked.Increment(ref _rateLimited);
     }
+
+    /// <summary>Adds an executed request's complexity, by the connection each of its root fields reads.</summary>
+    public void Measured(IReadOnlyDictionary<string, long> complexityByConnection)
+    {
+        foreach (var (connection, points) in complexityByConnection)
+        {
+            _complexity.AddOrUpdate(connection, points, (_, total) => total + points);
+        }
+    }
+
+    /// <summary>
+    /// The complexity of the executed requests so far, by connection (<c>posts</c>, <c>post.votes</c>,
+    /// <c>comment.replies</c>), whether or not the cost model charged it.
+    /// </summary>
+    public IReadOnlyDictionary<string, long> ComplexityByConnection() =>
+        _complexity.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
 
     /// <summary>Counts an injected fault.</summary>
     public void Faulted() => Interlocked.Increment(ref _faults);

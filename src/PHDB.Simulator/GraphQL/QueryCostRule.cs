@@ -25,10 +25,12 @@ internal sealed class QueryCostRule(int maxComplexity, int maxDepth, int maxPage
             if (root is not null)
             {
                 var walk = new Walk(context, maxPageSize);
-                var complexity = walk.Cost(operation.SelectionSet, root, 1);
+                var byConnection = walk.CostByConnection(operation.SelectionSet, root);
+                var complexity = byConnection.Values.Sum();
                 if (context.UserContext is RequestScope scope)
                 {
                     scope.Complexity = complexity;
+                    scope.ComplexityByConnection = byConnection;
                 }
 
                 if (maxDepth > 0 && walk.MaxDepth > maxDepth)
@@ -67,26 +69,66 @@ internal sealed class QueryCostRule(int maxComplexity, int maxDepth, int maxPage
 
         public int MaxDepth { get; private set; }
 
+        /// <summary>
+        /// The cost of each root field, summed by the connection it reads: a root connection by its name
+        /// (<c>posts</c>), a lookup by its name and its first connection (<c>post.votes</c>), else the lookup alone.
+        /// </summary>
+        public Dictionary<string, long> CostByConnection(GraphQLSelectionSet set, IGraphType root)
+        {
+            var costs = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var selection in set.Selections)
+            {
+                var cost = SelectionCost(selection, root, 1);
+                var label = selection is GraphQLField field ? Label(field, root) : "(fragment)";
+                costs[label] = costs.GetValueOrDefault(label) + cost;
+            }
+
+            return costs;
+        }
+
+        private static string Label(GraphQLField field, IGraphType root)
+        {
+            var name = field.Name.StringValue;
+            var type = (root as IComplexGraphType)?.GetField(name)?.ResolvedType?.GetNamedType();
+            if (type is null || type.Name.EndsWith("Connection", StringComparison.Ordinal))
+            {
+                return name;
+            }
+
+            var connection = field
+                .SelectionSet?.Selections.OfType<GraphQLField>()
+                .FirstOrDefault(child =>
+                    (type as IComplexGraphType)
+                        ?.GetField(child.Name.StringValue)
+                        ?.ResolvedType?.GetNamedType()
+                        .Name.EndsWith("Connection", StringComparison.Ordinal) == true
+                );
+            return connection is null ? name : $"{name}.{connection.Name.StringValue}";
+        }
+
         public long Cost(GraphQLSelectionSet set, IGraphType parent, int depth)
         {
             long total = 0;
             foreach (var selection in set.Selections)
             {
-                total += selection switch
-                {
-                    GraphQLField field => FieldCost(field, parent, depth),
-                    GraphQLInlineFragment inline => Cost(
-                        inline.SelectionSet,
-                        Condition(inline.TypeCondition, parent),
-                        depth
-                    ),
-                    GraphQLFragmentSpread spread => SpreadCost(spread, depth, (s, t) => Cost(s, t, depth)),
-                    _ => 0,
-                };
+                total += SelectionCost(selection, parent, depth);
             }
 
             return total;
         }
+
+        private long SelectionCost(ASTNode selection, IGraphType parent, int depth) =>
+            selection switch
+            {
+                GraphQLField field => FieldCost(field, parent, depth),
+                GraphQLInlineFragment inline => Cost(
+                    inline.SelectionSet,
+                    Condition(inline.TypeCondition, parent),
+                    depth
+                ),
+                GraphQLFragmentSpread spread => SpreadCost(spread, depth, (s, t) => Cost(s, t, depth)),
+                _ => 0,
+            };
 
         private long SpreadCost(
             GraphQLFragmentSpread spread,

@@ -41,6 +41,9 @@ internal sealed class RequestScope : Dictionary<string, object?>
     /// <summary>The query's complexity, once validation counted it.</summary>
     public long? Complexity { get; set; }
 
+    /// <summary>The query's complexity by the connection each root field reads (<c>post.votes</c>, <c>posts</c>).</summary>
+    public IReadOnlyDictionary<string, long>? ComplexityByConnection { get; set; }
+
     public static RequestScope Of(IResolveFieldContext context) => (RequestScope)context.UserContext;
 
     /// <summary>Whether the user's identity may be shown to this token.</summary>
