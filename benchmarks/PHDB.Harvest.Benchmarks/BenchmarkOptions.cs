@@ -1,4 +1,5 @@
 using System.Globalization;
+using PHDB.Simulator.Configuration;
 
 namespace PHDB.Harvest.Benchmarks;
 
@@ -12,6 +13,7 @@ namespace PHDB.Harvest.Benchmarks;
 /// <param name="TimeoutMinutes">A full harvest that takes longer fails the run.</param>
 /// <param name="Cap">The simulator's complexity cap (the live one is uncertain; 1,000 in a 2021 report).</param>
 /// <param name="UntilPosts">Stop each harvest once every post is stored (cancel the rest of the run).</param>
+/// <param name="CostModel">What the simulator charges a request: 100 points, its complexity, or the larger.</param>
 internal sealed record BenchmarkOptions(
     int Scale,
     int WindowSeconds,
@@ -21,7 +23,8 @@ internal sealed record BenchmarkOptions(
     IReadOnlySet<string> Parts,
     int TimeoutMinutes,
     int Cap,
-    bool UntilPosts
+    bool UntilPosts,
+    RequestCostModel CostModel
 )
 {
     /// <summary>Points per window and per request, as the live API.</summary>
@@ -53,7 +56,8 @@ internal sealed record BenchmarkOptions(
                 .ToHashSet(StringComparer.Ordinal),
             Number(args, "timeout", 60),
             Number(args, "cap", 1_000),
-            string.Equals(Text(args, "until"), "posts", StringComparison.Ordinal)
+            string.Equals(Text(args, "until"), "posts", StringComparison.Ordinal),
+            Enum.Parse<RequestCostModel>(Text(args, "cost-model") ?? nameof(RequestCostModel.Flat), ignoreCase: true)
         );
 
     private static string? Text(string[] args, string name)

@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using PHDB.Grains.Harvest;
 using PHDB.Simulator.Hosting;
+using PHDB.Testing.Truth;
 
 namespace PHDB.Harvest.Benchmarks;
 
@@ -24,7 +25,9 @@ internal static class FullHarvestMeasurement
         string database,
         BenchmarkOptions options,
         IReadOnlyDictionary<string, string?> settings,
-        TimeSpan timeout
+        TimeSpan timeout,
+        SimulatorTruth truth,
+        long owner
     )
     {
         await using var cluster = await BenchmarkCluster.StartAsync(
@@ -89,6 +92,17 @@ internal static class FullHarvestMeasurement
         var wall = watch.Elapsed;
         var after = counters.Read();
         var rows = await HarvestedRows.AllAsync(data);
+        // A harvest stopped once every post was stored is not complete: nothing to compare.
+        var report =
+            status.Phase == HarvestPhase.Completed
+                ? await TruthComparison.CompareAsync(
+                    truth,
+                    database,
+                    // The token shows its application's owner alone.
+                    new TruthComparisonOptions { DisclosedUserIds = [owner] },
+                    CancellationToken.None
+                )
+                : null;
         return new HarvestOutcome(
             wall,
             postsDone,
@@ -103,7 +117,8 @@ internal static class FullHarvestMeasurement
                     c => c.Key,
                     c => c.Value - complexityBefore.GetValueOrDefault(c.Key),
                     StringComparer.Ordinal
-                )
+                ),
+            report
         );
     }
 }

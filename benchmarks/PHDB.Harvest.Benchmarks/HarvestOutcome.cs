@@ -1,3 +1,5 @@
+using PHDB.Testing.Truth;
+
 namespace PHDB.Harvest.Benchmarks;
 
 /// <summary>What one full harvest did, read from the simulator's counters and the harvested database.</summary>
@@ -9,6 +11,7 @@ namespace PHDB.Harvest.Benchmarks;
 /// <param name="Rows">Rows harvested per table (placeholders excluded).</param>
 /// <param name="Parked">Partitions parked after repeated failures.</param>
 /// <param name="Complexity">The complexity of the executed requests by connection, as the simulator counted it.</param>
+/// <param name="Truth">The harvested database compared with the simulator's truth, set by set; null for a harvest stopped early.</param>
 internal sealed record HarvestOutcome(
     TimeSpan Wall,
     TimeSpan? PostsDone,
@@ -17,7 +20,8 @@ internal sealed record HarvestOutcome(
     long RateLimited,
     IReadOnlyDictionary<string, long> Rows,
     int Parked,
-    IReadOnlyDictionary<string, long> Complexity
+    IReadOnlyDictionary<string, long> Complexity,
+    TruthReport? Truth
 )
 {
     public long Posts => Rows["posts"];

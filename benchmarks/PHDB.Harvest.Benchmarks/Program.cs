@@ -13,7 +13,7 @@ using PHDB.Testing.Truth;
 // Each has its own application (own budget and counters) in the simulator and its own database.
 // Usage: dotnet run -c Release --project benchmarks/PHDB.Harvest.Benchmarks -- [--scale 50000] [--window 3]
 //        [--original-windows 3] [--silos 2] [--workers 4] [--only original,throttled,unthrottled] [--timeout 60]
-//        [--cap 1000] [--until posts]
+//        [--cap 1000] [--until posts] [--cost-model Flat|Complexity|FlatOrComplexity]
 //        memory [--scale 1000000] [--mark 100000] [--workers 4] [--cap 10000] [--timeout 60] [--silo PHDB.Silo.dll]
 //        (the posts phase by one silo process, its resident memory at each mark)
 if (args.Length > 0 && args[0] == "memory")
@@ -30,11 +30,12 @@ var original = new BenchmarkApplication("Original", "original-token", BenchmarkO
 var phdb = new BenchmarkApplication("PHDB", "phdb-token", BenchmarkOptions.Points);
 var unthrottled = new BenchmarkApplication("Unthrottled", "unthrottled-token", 1_000_000_000);
 var timeout = TimeSpan.FromMinutes(options.TimeoutMinutes);
+List<BenchmarkApplication> applications = [original, phdb, unthrottled];
 
 Console.WriteLine(
     string.Create(
         CultureInfo.InvariantCulture,
-        $"World of {options.Scale:N0} posts; complexity cap {options.Cap:N0}; {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {BenchmarkOptions.CostPerRequest} per request; {(options.UntilPosts ? "each harvest stops once every post is stored; " : "")}original's interval {options.OriginalInterval.TotalMilliseconds:0.0} ms; {options.Silos} silos × {options.Workers} workers; {Environment.ProcessorCount} cores"
+        $"World of {options.Scale:N0} posts; complexity cap {options.Cap:N0}; {BenchmarkOptions.Points:N0} points per {options.WindowSeconds} s window, {(options.CostModel == RequestCostModel.Flat ? $"{BenchmarkOptions.CostPerRequest} per request" : options.CostModel == RequestCostModel.Complexity ? "a request costs its complexity" : $"a request costs its complexity, at least {BenchmarkOptions.CostPerRequest}")}; {(options.UntilPosts ? "each harvest stops once every post is stored; " : "")}original's interval {options.OriginalInterval.TotalMilliseconds:0.0} ms; {options.Silos} silos × {options.Workers} workers; {Environment.ProcessorCount} cores"
     )
 );
 
@@ -47,11 +48,12 @@ await using var simulator = await SimulatorHost.StartAsync(o =>
     {
         Points = BenchmarkOptions.Points,
         CostPerRequest = BenchmarkOptions.CostPerRequest,
+        CostModel = options.CostModel,
         WindowSeconds = options.WindowSeconds,
     };
     o.Applications =
     [
-        .. new[] { original, phdb, unthrottled }.Select(
+        .. applications.Select(
             (a, i) =>
                 new ApplicationOptions
                 {
@@ -95,7 +97,9 @@ try
             database,
             options,
             HarvestSettings.Throttled(options),
-            timeout
+            timeout,
+            truth,
+            truth.ApplicationOwnerIds[applications.IndexOf(phdb)]
         );
     }
 
@@ -110,7 +114,9 @@ try
             database,
             options,
             HarvestSettings.Unthrottled(options),
-            timeout
+            timeout,
+            truth,
+            truth.ApplicationOwnerIds[applications.IndexOf(unthrottled)]
         );
     }
 

@@ -116,6 +116,14 @@ internal static class Report
                 $"  requests against the complexity floor at a cap of {cap:N0}: {outcome.Requests:N0} / {floor.Requests(cap):N0} = {outcome.Requests / (double)floor.Requests(cap):N2}×"
             )
         );
+        output.WriteLine(
+            outcome.Truth switch
+            {
+                null => "  truth: not compared (the harvest was stopped)",
+                { IsExactMatch: true } => Line($"  truth: exact in all {outcome.Truth.Sets.Count} sets"),
+                _ => "  truth: differs\n" + outcome.Truth,
+            }
+        );
         var spent = outcome.Complexity.Values.Sum();
         output.WriteLine(
             Line(
