@@ -42,6 +42,10 @@ status=0
 for ratio in "${ratios[@]}"; do
   SCENARIO="telemetry/ratio-$ratio"
   (
+    # Each ratio's AppHost has a work directory of its own: the last one's was removed as it ended.
+    WORK=$(mktemp -d /tmp/phdb-reliability.XXXXXX)
+    chmod 755 "$WORK"
+    LOG="$WORK/apphost.log"
     apphost_start Telemetry__Traces__SampleRatio="$ratio"
     wait_silos 2
     wait_posts 600 1
