@@ -167,6 +167,39 @@ public sealed class RoundTripTests(SharedSimulator shared)
     }
 
     [Fact]
+    public async Task A_comments_page_that_counts_threads_leaves_each_thread_with_replies_a_page_sized_to_it()
+    {
+        using var client = Testing.Client(Simulator);
+        var posts = await RunAsync(client, new PostsPage { First = 20, Order = PostsOrder.Votes });
+        var post = posts.Batch.Posts.First(p => p.CommentsCount > 3);
+
+        var counted = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 0 });
+        var nested = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 20 });
+
+        Assert.All(counted.Batch.Comments, c => Assert.Null(c.ParentId));
+        var threads = nested
+            .Batch.Comments.Where(c => c.ParentId is not null)
+            .CountBy(c => c.ParentId!.Value)
+            .ToDictionary();
+        Assert.NotEmpty(threads);
+        var followUps = counted.FollowUps.Cast<CommentRepliesPage>().ToList();
+        Assert.Equal(
+            threads.Select(t => (t.Key, t.Value)).Order(),
+            followUps.Select(f => (f.CommentId, f.First)).Order()
+        );
+        Assert.All(followUps, f => Assert.Null(f.After));
+        foreach (var followUp in followUps)
+        {
+            var replies = await RunAsync(client, followUp);
+            Assert.False(replies.HasNextPage);
+            Assert.Equal(
+                nested.Batch.Comments.Where(c => c.ParentId == followUp.CommentId).Select(c => c.Id).Order(),
+                replies.Batch.Comments.Select(c => c.Id).Order()
+            );
+        }
+    }
+
+    [Fact]
     public async Task Comments_with_replies_and_votes_of_posts_and_comments_round_trip()
     {
         using var client = Testing.Client(Simulator);

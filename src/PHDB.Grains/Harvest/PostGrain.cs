@@ -102,7 +102,12 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         }
         else
         {
-            state.State.Open[key] = outcome.Task with { After = outcome.NextAfter };
+            // A page sized to a count that still goes on is read on with full pages.
+            state.State.Open[key] = outcome.Task with
+            {
+                After = outcome.NextAfter,
+                First = null,
+            };
             var walk = state.State.Walks.GetValueOrDefault(key) ?? new PostWalk(0, 0);
             state.State.Walks[key] = new PostWalk(walk.Nodes + outcome.Nodes, walk.Pages + 1);
         }
@@ -128,7 +133,15 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
             }
             else if (subject.Kind == CrawlTaskKind.CommentReplies)
             {
-                Open(new CrawlTask(subject.Kind, subject.SubjectId, PostId, After: subject.After));
+                Open(
+                    new CrawlTask(
+                        subject.Kind,
+                        subject.SubjectId,
+                        PostId,
+                        After: subject.After,
+                        First: subject.Count > 0 ? subject.Count : null
+                    )
+                );
             }
         }
 
@@ -207,8 +220,17 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     /// The page to ask for next: the rows still unread when fewer than a full page; null (a full page) when the count
     /// is unknown, or was read and the connection still goes on (its count is older than its rows).
     /// </summary>
-    private int? PageSize(string key, CrawlTask task) =>
-        Unread(key, task) is { } unread and > 0 and < DefaultPageSize ? unread : null;
+    private int? PageSize(string key, CrawlTask task)
+    {
+        var unread = Unread(key, task);
+        if (task is { Kind: CrawlTaskKind.CommentReplies, First: { } replies })
+        {
+            // The thread's own count, seen when its comment was read, bounds its first page.
+            unread = Math.Min(unread ?? replies, replies);
+        }
+
+        return unread is { } rows and > 0 and < DefaultPageSize ? rows : null;
+    }
 
     /// <summary>
     /// The rows of an open connection its count announces that were not read yet; null when not counted. The post's
