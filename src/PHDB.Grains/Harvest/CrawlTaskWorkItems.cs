@@ -69,6 +69,9 @@ public static class CrawlTaskWorkItems
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, "Unknown crawl task kind."),
         };
 
+    /// <summary>The complexity a page of <paramref name="task"/> adds to a request, at the size it asks for.</summary>
+    public static int Complexity(this CrawlTask task) => WorkItemComplexity.Of(task.ToWorkItem());
+
     /// <summary>
     /// The cursor to continue <paramref name="task"/>'s connection from after <paramref name="result"/>, or null when
     /// it is exhausted (always after the first page of a check).
