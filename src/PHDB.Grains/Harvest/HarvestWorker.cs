@@ -290,7 +290,14 @@ public sealed partial class HarvestWorker(
         {
             await budget.Report(
                 slot.Id,
-                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
+                new BudgetObservation(
+                    limit,
+                    remaining,
+                    resetIn,
+                    known.ObservedAt,
+                    application.TokenHint,
+                    application.Client.Complexity.Cap
+                )
             );
         }
         // An answer without the budget's headers was still charged: its slot stays counted in its window until it
