@@ -88,7 +88,7 @@ public sealed partial class HarvestWorker(
     {
         // The slot comes first: partitions are leased only for the time of the request, not of the wait.
         var budget = grains.GetGrain<IRateBudgetGrain>(application.Fingerprint);
-        var slot = await budget.Acquire();
+        var slot = await budget.Acquire(application.Client.Complexity.Cap);
         var wait = slot.NotBefore - timeProvider.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
@@ -290,14 +290,7 @@ public sealed partial class HarvestWorker(
         {
             await budget.Report(
                 slot.Id,
-                new BudgetObservation(
-                    limit,
-                    remaining,
-                    resetIn,
-                    known.ObservedAt,
-                    application.TokenHint,
-                    application.Client.Complexity.Cap
-                )
+                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
             );
         }
         // An answer without the budget's headers was still charged: its slot stays counted in its window until it

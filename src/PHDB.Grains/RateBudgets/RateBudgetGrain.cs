@@ -39,10 +39,10 @@ public sealed partial class RateBudgetGrain(
     }
 
     /// <inheritdoc />
-    public async Task<RequestSlot> Acquire()
+    public async Task<RequestSlot> Acquire(int costCeiling = 0)
     {
         changed = true;
-        var slot = Pacer.Acquire(timeProvider.GetUtcNow());
+        var slot = Pacer.Acquire(timeProvider.GetUtcNow(), costCeiling);
         try
         {
             // Every slot handed out is kept: a grain activated again (its silo restarted or gone) then knows the
