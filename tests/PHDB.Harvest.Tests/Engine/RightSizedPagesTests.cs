@@ -11,14 +11,13 @@ namespace PHDB.Harvest.Tests.Engine;
 /// </summary>
 public sealed class RightSizedPagesTests(PostgresServer postgres)
 {
+    private Task<HandDrivenHarvest> StartAsync(string database) =>
+        HandDrivenHarvest.StartAsync(postgres, database, cancellationToken: TestContext.Current.CancellationToken);
+
     [Fact]
     public async Task A_post_asks_for_the_rows_its_counts_say_are_left_and_reads_on_when_a_count_was_short()
     {
-        await using var cluster = await HandDrivenHarvest.StartAsync(
-            postgres,
-            "right_sized_pages",
-            cancellationToken: TestContext.Current.CancellationToken
-        );
+        await using var cluster = await StartAsync("right_sized_pages");
         var post = cluster.Client.GetGrain<IPostGrain>(5151);
         var comments = new CrawlTask(CrawlTaskKind.PostComments, 5151);
         var votes = new CrawlTask(CrawlTaskKind.PostVotes, 5151);
@@ -47,11 +46,7 @@ public sealed class RightSizedPagesTests(PostgresServer postgres)
     [Fact]
     public async Task A_thread_asks_for_at_most_the_comments_its_post_has_not_shown_yet()
     {
-        await using var cluster = await HandDrivenHarvest.StartAsync(
-            postgres,
-            "right_sized_replies",
-            cancellationToken: TestContext.Current.CancellationToken
-        );
+        await using var cluster = await StartAsync("right_sized_replies");
         var post = cluster.Client.GetGrain<IPostGrain>(6161);
         await post.Observe(30, 0, DateTimeOffset.UtcNow);
 
@@ -74,11 +69,7 @@ public sealed class RightSizedPagesTests(PostgresServer postgres)
     [Fact]
     public async Task A_counted_thread_asks_for_its_count_and_reads_on_when_the_count_was_short()
     {
-        await using var cluster = await HandDrivenHarvest.StartAsync(
-            postgres,
-            "counted_threads",
-            cancellationToken: TestContext.Current.CancellationToken
-        );
+        await using var cluster = await StartAsync("counted_threads");
         var post = cluster.Client.GetGrain<IPostGrain>(7171);
         await post.Observe(30, 0, DateTimeOffset.UtcNow);
 
