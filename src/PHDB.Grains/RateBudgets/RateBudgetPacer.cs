@@ -20,13 +20,15 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
 
     /// <summary>
     /// How far apart slots are handed out while no window is open: a window's length over its requests; before any
-    /// answer, <see cref="FirstAnswerSpacing"/>: workers that started together (or a run paused and resumed before
-    /// the first answer) neither wait minutes on assumed limits for the answer that tells the real ones, nor send a
-    /// burst priced on assumptions (a request may cost its complexity, ten times the assumed price).
+    /// answer, at most <see cref="FirstAnswerSpacing"/>, so that workers that started together (or a run paused and
+    /// resumed before the first answer) do not wait minutes on assumed limits for the answer that tells the real ones.
     /// </summary>
-    private TimeSpan Spacing => state.Limit is null ? FirstAnswerSpacing : WindowLength / PerWindow;
+    private TimeSpan Spacing =>
+        state.Limit is null && WindowLength / PerWindow > FirstAnswerSpacing
+            ? FirstAnswerSpacing
+            : WindowLength / PerWindow;
 
-    /// <summary>The spacing of slots before the API's first answer.</summary>
+    /// <summary>The widest spacing of slots before the API's first answer.</summary>
     private static readonly TimeSpan FirstAnswerSpacing = TimeSpan.FromSeconds(1);
 
     /// <summary>Requests a whole window allows at the cost per request known.</summary>
