@@ -9,12 +9,8 @@ namespace PHDB.Grains.RateBudgets;
 public interface IRateBudgetGrain : IGrainWithStringKey
 {
     /// <summary>Reserves the next request slot; the caller waits until its <see cref="RequestSlot.NotBefore"/>.</summary>
-    /// <param name="costCeiling">
-    /// The most the request can cost if the API charges its complexity: the complexity cap the caller's client knows;
-    /// 0 when it knows none.
-    /// </param>
     [Alias("Acquire")]
-    Task<RequestSlot> Acquire(int costCeiling = 0);
+    Task<RequestSlot> Acquire();
 
     /// <summary>Reports the budget a response carried for a slot.</summary>
     [Alias("Report")]

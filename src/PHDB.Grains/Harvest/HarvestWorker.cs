@@ -88,7 +88,7 @@ public sealed partial class HarvestWorker(
     {
         // The slot comes first: partitions are leased only for the time of the request, not of the wait.
         var budget = grains.GetGrain<IRateBudgetGrain>(application.Fingerprint);
-        var slot = await budget.Acquire(application.Client.Complexity.Cap);
+        var slot = await budget.Acquire();
         var wait = slot.NotBefore - timeProvider.GetUtcNow();
         if (wait > TimeSpan.Zero)
         {
@@ -290,7 +290,14 @@ public sealed partial class HarvestWorker(
         {
             await budget.Report(
                 slot.Id,
-                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
+                new BudgetObservation(
+                    limit,
+                    remaining,
+                    resetIn,
+                    known.ObservedAt,
+                    application.TokenHint,
+                    application.Client.Complexity.Cap
+                )
             );
         }
         // An answer without the budget's headers was still charged: its slot stays counted in its window until it

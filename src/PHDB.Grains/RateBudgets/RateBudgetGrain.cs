@@ -39,10 +39,10 @@ public sealed partial class RateBudgetGrain(
     }
 
     /// <inheritdoc />
-    public async Task<RequestSlot> Acquire(int costCeiling = 0)
+    public async Task<RequestSlot> Acquire()
     {
         changed = true;
-        var slot = Pacer.Acquire(timeProvider.GetUtcNow(), costCeiling);
+        var slot = Pacer.Acquire(timeProvider.GetUtcNow());
         try
         {
             // Every slot handed out is kept: a grain activated again (its silo restarted or gone) then knows the

@@ -38,15 +38,9 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// Hands out the next slot at <paramref name="now"/>: a window's requests spaced evenly over its length, none while
     /// the open window's budget is spent by the requests reported and those still to answer, none before the reset
     /// after a 429, and never more than a window's requests within a window plus the time a request may be sent late.
-    /// <paramref name="costCeiling"/> is the most the request can cost if the API charges its complexity (0: unknown).
     /// </summary>
-    public RequestSlot Acquire(DateTimeOffset now, int costCeiling = 0)
+    public RequestSlot Acquire(DateTimeOffset now)
     {
-        if (costCeiling > 0)
-        {
-            state.CostCeiling = costCeiling;
-        }
-
         ExpireLostSlots(now);
         CloseEndedWindow(now);
         state.LastUsedAt = now;
@@ -92,6 +86,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     {
         state.InFlight.Remove(slotId);
         state.TokenHint = observation.TokenHint ?? state.TokenHint;
+        state.CostCeiling = observation.CostCeiling is > 0 ? observation.CostCeiling : state.CostCeiling;
         if (state.Limit is null && observation.ObservedAt < state.LastSlotAt)
         {
             // The first answer replaces the defaults: slots from now on are paced by what it said, not queued
@@ -152,25 +147,12 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// A cost that differs is a query's complexity, which varies from request to request, and which an API that
     /// charges it once the query ran shows late (the budgets reported miss the requests still running): each request
     /// is then paced as if it cost the most it can, the complexity cap (<see cref="RateBudgetState.CostCeiling"/>).
-    /// Before the cost is known, so is a request when that cap is known, but never at more than half the window's
-    /// limit: two answers in one window must be able to show the cost.
     /// </summary>
-    private double Cost
-    {
-        get
-        {
-            if ((state.LearnedCost ?? WindowCost) is { } learned)
-            {
-                return Math.Abs(learned - options.CostPerRequest) > options.CostPerRequest * LearnedCostMargin
-                    ? Math.Max(learned, state.CostCeiling ?? 0)
-                    : options.CostPerRequest;
-            }
-
-            return state.CostCeiling is { } ceiling
-                ? Math.Max(options.CostPerRequest, Math.Min(ceiling, (double)Limit / MinimumReportsForCost))
-                : options.CostPerRequest;
-        }
-    }
+    private double Cost =>
+        (state.LearnedCost ?? WindowCost) is { } learned
+        && Math.Abs(learned - options.CostPerRequest) > options.CostPerRequest * LearnedCostMargin
+            ? Math.Max(learned, state.CostCeiling ?? 0)
+            : options.CostPerRequest;
 
     /// <summary>
     /// Answers a window must have reported for their spread to tell the cost. Two are enough: while the cost is

@@ -80,7 +80,7 @@ public sealed class RateBudgetState
 
     /// <summary>
     /// The most one request can cost when the API charges a query's complexity: the complexity cap the client knows
-    /// (a request over it is refused), as the last slot asked for named it; null when not known.
+    /// (a request over it is refused), as the last answer reported it; null when not known.
     /// </summary>
     [Id(17)]
     public int? CostCeiling { get; set; }

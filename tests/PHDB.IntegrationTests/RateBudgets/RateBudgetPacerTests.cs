@@ -145,35 +145,6 @@ public sealed class RateBudgetPacerTests
         Assert.True(spent >= 0.55, $"{spent:P1} of each window's budget spent on average, at least 55 % expected");
     }
 
-    [Theory]
-    [InlineData(6_250, 900, 4, 60)]
-    [InlineData(600, 2, 4, 4)]
-    public void A_known_complexity_cap_does_not_hold_back_a_flat_price_once_two_answers_showed_it(
-        int limit,
-        int windowSeconds,
-        int workers,
-        int atLeast
-    )
-    {
-        // A request is paced at the cap (1,000 points; at most half the window's limit) only until two answers of a
-        // window show that each costs the configured 100. Then 6,250 points allow 60 to 63 requests a window; 600
-        // points 6, of which the rule that no 2.5 s span (a 2 s window and the 0.5 s a request may be late) holds
-        // more than 6 leaves 4 or 5 (paced at 300 points, 2).
-        var window = TimeSpan.FromSeconds(windowSeconds);
-        var api = new FixedWindowApi(limit, cost: 100, window);
-        var pacer = new RateBudgetPacer(
-            new RateBudgetState(),
-            new RateBudgetOptions { DefaultLimit = limit, DefaultWindow = window }
-        );
-
-        Run(pacer, api, workers, until: Start + (window * 6), costCeiling: 1_000);
-
-        Assert.Equal(0, api.RateLimited);
-        Assert.Equal(100, pacer.Status(Start).CostPerRequest);
-        // The first two windows: slots handed out before the price was shown stand.
-        Assert.All(api.Windows.Skip(2).SkipLast(1), w => Assert.InRange(w.Requests, atLeast, (limit / 100) + 1));
-    }
-
     [Fact]
     public void Requests_are_spread_over_the_window_not_sent_in_a_burst()
     {
@@ -372,7 +343,7 @@ public sealed class RateBudgetPacerTests
             switch (e.Kind)
             {
                 case EventKind.Ready:
-                    var slot = pacer.Acquire(now, costCeiling ?? 0);
+                    var slot = pacer.Acquire(now);
                     events.Enqueue(
                         new Event(EventKind.Send, slot.Id, null, TimeSpan.Zero, slot.SendBy),
                         (slot.NotBefore + readiness(), order++)
@@ -410,7 +381,13 @@ public sealed class RateBudgetPacerTests
                     {
                         pacer.Report(
                             e.Slot,
-                            new BudgetObservation(budget.Limit, budget.Remaining, budget.ResetIn, now)
+                            new BudgetObservation(
+                                budget.Limit,
+                                budget.Remaining,
+                                budget.ResetIn,
+                                now,
+                                CostCeiling: costCeiling
+                            )
                         );
                     }
                     else
