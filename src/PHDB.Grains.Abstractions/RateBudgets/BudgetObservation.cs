@@ -9,15 +9,11 @@ namespace PHDB.Grains.RateBudgets;
 /// <param name="ResetIn">Time until the window resets.</param>
 /// <param name="ObservedAt">When the response arrived.</param>
 /// <param name="TokenHint">The last four characters of the application's token, for display.</param>
-/// <param name="CostCeiling">
-/// The most a request can cost if the API charges its complexity: the complexity cap the client knows, if any.
-/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.BudgetObservation")]
 public sealed record BudgetObservation(
     [property: Id(0)] int Limit,
     [property: Id(1)] int Remaining,
     [property: Id(2)] TimeSpan ResetIn,
     [property: Id(3)] DateTimeOffset ObservedAt,
-    [property: Id(4)] string? TokenHint = null,
-    [property: Id(5)] int? CostCeiling = null
+    [property: Id(4)] string? TokenHint = null
 );

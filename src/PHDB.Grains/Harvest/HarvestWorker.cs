@@ -290,14 +290,7 @@ public sealed partial class HarvestWorker(
         {
             await budget.Report(
                 slot.Id,
-                new BudgetObservation(
-                    limit,
-                    remaining,
-                    resetIn,
-                    known.ObservedAt,
-                    application.TokenHint,
-                    application.Client.Complexity.Cap
-                )
+                new BudgetObservation(limit, remaining, resetIn, known.ObservedAt, application.TokenHint)
             );
         }
         // An answer without the budget's headers was still charged: its slot stays counted in its window until it

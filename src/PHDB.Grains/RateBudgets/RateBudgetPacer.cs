@@ -86,7 +86,6 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     {
         state.InFlight.Remove(slotId);
         state.TokenHint = observation.TokenHint ?? state.TokenHint;
-        state.CostCeiling = observation.CostCeiling is > 0 ? observation.CostCeiling : state.CostCeiling;
         if (state.Limit is null && observation.ObservedAt < state.LastSlotAt)
         {
             // The first answer replaces the defaults: slots from now on are paced by what it said, not queued
@@ -144,14 +143,11 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// a window lie the costs of the other requests reported: their mean is what the API charges (a flat price, or
     /// each query's complexity). Requests charged but not reported (still in flight, or split for complexity) make
     /// that mean somewhat too high, so a whole window's is preferred, and a small difference is taken for that noise.
-    /// A cost that differs is a query's complexity, which varies from request to request, and which an API that
-    /// charges it once the query ran shows late (the budgets reported miss the requests still running): each request
-    /// is then paced as if it cost the most it can, the complexity cap (<see cref="RateBudgetState.CostCeiling"/>).
     /// </summary>
     private double Cost =>
         (state.LearnedCost ?? WindowCost) is { } learned
         && Math.Abs(learned - options.CostPerRequest) > options.CostPerRequest * LearnedCostMargin
-            ? Math.Max(learned, state.CostCeiling ?? 0)
+            ? learned
             : options.CostPerRequest;
 
     /// <summary>

@@ -77,11 +77,4 @@ public sealed class RateBudgetState
     /// </summary>
     [Id(16)]
     public Dictionary<long, DateTimeOffset> RecentSlots { get; set; } = [];
-
-    /// <summary>
-    /// The most one request can cost when the API charges a query's complexity: the complexity cap the client knows
-    /// (a request over it is refused), as the last answer reported it; null when not known.
-    /// </summary>
-    [Id(17)]
-    public int? CostCeiling { get; set; }
 }

@@ -4,17 +4,12 @@ namespace PHDB.IntegrationTests.RateBudgets;
 /// The live API's rate limit as a model: a lazy fixed window that opens with the first request after the last
 /// one ended, headers that show the budget before the request's cost, requests allowed while the budget is above
 /// zero, a 429 with the seconds to the reset otherwise (whole seconds, rounded up, as the API reports them).
-/// With <paramref name="chargeOnAnswer"/> a request is charged as its answer is made (a query's complexity is known
-/// once executed), in the window then open, if it is still the one the request reached.
 /// </summary>
-internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window, bool chargeOnAnswer = false)
+internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window)
 {
     /// <summary>An API that charges every request the same.</summary>
     public FixedWindowApi(int limit, int cost, TimeSpan window)
         : this(limit, () => cost, window) { }
-
-    private readonly Dictionary<long, (DateTimeOffset WindowEnd, int Charge)> unanswered = [];
-    private long nextCall;
 
     private DateTimeOffset? windowEnd;
     private int remaining;
@@ -46,33 +41,11 @@ internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window,
 
         var before = remaining;
         var charge = cost();
-        if (chargeOnAnswer)
-        {
-            unanswered[nextCall] = (windowEnd!.Value, charge);
-        }
-        else
-        {
-            remaining -= charge;
-            Charged[^1] += charge;
-        }
-
-        LastCall = nextCall++;
+        remaining -= charge;
+        Charged[^1] += charge;
         Served++;
         Windows[^1] = (Windows[^1].Start, Windows[^1].Requests + 1);
         return (limit, before, WholeSeconds(windowEnd!.Value - at));
-    }
-
-    /// <summary>The id of the last request let through, for <see cref="Answer"/>.</summary>
-    public long LastCall { get; private set; }
-
-    /// <summary>The answer to request <paramref name="call"/> is made at <paramref name="at"/>: its charge, if due then.</summary>
-    public void Answer(long call, DateTimeOffset at)
-    {
-        if (unanswered.Remove(call, out var pending) && windowEnd == pending.WindowEnd && at < pending.WindowEnd)
-        {
-            remaining -= pending.Charge;
-            Charged[^1] += pending.Charge;
-        }
     }
 
     public TimeSpan ResetIn(DateTimeOffset at) =>
