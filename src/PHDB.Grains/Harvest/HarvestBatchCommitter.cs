@@ -93,8 +93,7 @@ public sealed class HarvestBatchCommitter(
                     batch.Posts.Count,
                     batch.Comments.Count,
                     batch.Votes.Count,
-                    application.Fingerprint,
-                    answered.Sum(a => a.Ticket.Task.Complexity())
+                    application.Fingerprint
                 )
             );
 

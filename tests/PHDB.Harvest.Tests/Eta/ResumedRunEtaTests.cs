@@ -109,10 +109,9 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
             var actual = (await coordinator.GetStatus()).FinishedAt!.Value - read!.UpdatedAt;
             output?.WriteLine(
                 $"ETA {eta.TotalSeconds:F1} s with {read.Status!.Done} of {read.Status.Partitions} partitions done, "
-                    + $"{HarvestWorkLeft.Points([.. read.Partitions.Values]):F0} points left, the longest connection "
+                    + $"{HarvestWorkLeft.Pages([.. read.Partitions.Values]):F0} pages left, the longest connection "
                     + $"{HarvestWorkLeft.LongestChain([.. read.Partitions.Values])} pages, {read.ItemsPerRequest:F1} "
-                    + $"pages and {read.PointsPerRequest:F0} points a request, {read.Pace} watched; the run took "
-                    + $"{actual.TotalSeconds:F1} s more"
+                    + $"pages a request, {read.Pace} watched; the run took {actual.TotalSeconds:F1} s more"
             );
             Assert.True(
                 Math.Abs((eta - actual).TotalSeconds) <= Tolerance * actual.TotalSeconds,
@@ -147,7 +146,7 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
                 var budget = view.ActiveBudgets.Count > 0 ? view.ActiveBudgets[0] : null;
                 lines.Append(
                     CultureInfo.InvariantCulture,
-                    $"{(DateTimeOffset.UtcNow - started).TotalSeconds:F0}s pages {view.Partitions.Values.Sum(p => p.Pages)} points {view.Partitions.Values.Sum(p => p.Points)} "
+                    $"{(DateTimeOffset.UtcNow - started).TotalSeconds:F0}s pages {view.Partitions.Values.Sum(p => p.Pages)} "
                         + $"requests {requests} 429s {limited} done {view.Status?.Done} leased {view.Status?.Leased} "
                         + $"in-flight {budget?.InFlight} remaining {budget?.Remaining}\n"
                 );
