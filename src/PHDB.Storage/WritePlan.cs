@@ -114,10 +114,7 @@ internal sealed class WritePlan
         + "WHERE (SELECT c.observed_at FROM collections c WHERE c.id = o.id) = o.observed_at";
 
     private static readonly string UserUpsert = Upsert("users", UserColumns, guard: null);
-
-    // Every posts page names its posts' topics, nearly always as stored: a conflicting row is locked even when the
-    // update's condition then leaves it alone, and the posts pages' transactions would wait on one another for it.
-    private static readonly string TopicUpsert = Upsert("topics", TopicColumns, guard: null, skipUnchanged: true);
+    private static readonly string TopicUpsert = Upsert("topics", TopicColumns, guard: null);
     private static readonly string PostUpsert = Upsert("posts", PostColumns, NewerWins);
     private static readonly string CommentUpsert = Upsert("comments", CommentColumns, NewerWins);
     private static readonly string VoteUpsert = Upsert("votes", VoteColumns, guard: null);
@@ -537,11 +534,9 @@ internal sealed class WritePlan
 
     /// <summary>
     /// <c>INSERT … SELECT FROM unnest(…) ON CONFLICT (id) DO UPDATE … WHERE stored IS DISTINCT FROM new</c>: unchanged
-    /// rows are not rewritten; <paramref name="guard"/> further restricts updates (newer observation wins). With
-    /// <paramref name="skipUnchanged"/>, rows stored as they come are left out before the insert, so they are not
-    /// locked either (for rows that many concurrent writes repeat).
+    /// rows are not rewritten; <paramref name="guard"/> further restricts updates (newer observation wins).
     /// </summary>
-    private static string Upsert(string table, Column[] columns, string? guard, bool skipUnchanged = false)
+    private static string Upsert(string table, Column[] columns, string? guard)
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         var arrays = string.Join(", ", columns.Select((c, i) => $"${i + 1}::{c.Type}[]"));
@@ -551,13 +546,10 @@ internal sealed class WritePlan
         var stored = string.Join(", ", data.Select(c => $"t.{c.Name}"));
         var incoming = string.Join(", ", data.Select(Value));
         var where = (guard is null ? "" : guard + " AND ") + $"({stored}) IS DISTINCT FROM ({incoming})";
-        var rows = skipUnchanged
-            ? $"src s WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = s.id AND ({stored}) IS NOT DISTINCT FROM ({incoming.Replace("EXCLUDED.", "s.", StringComparison.Ordinal)}))"
-            : "src";
         return $"""
             WITH src AS (SELECT * FROM unnest({arrays}) AS s({names})),
             up AS (
-                INSERT INTO {table} AS t ({names}) SELECT {names} FROM {rows}
+                INSERT INTO {table} AS t ({names}) SELECT {names} FROM src
                 ON CONFLICT (id) DO UPDATE SET {set}
                 WHERE {where}
                 RETURNING (xmax = 0) AS inserted
