@@ -37,7 +37,7 @@ var exportsDirectory = Path.Join(settings.DataDirectory, "exports");
 var siloControlKey = builder.AddSiloControlKey();
 var migrator = builder
     .AddProject<Projects.PHDB_Migrator>("migrator")
-    .WithPhdbDatabase(database)
+    .WithPhdbDatabaseOwner(database)
     .WithConfigurationSection(builder.Configuration, "Telemetry");
 
 var silos = builder

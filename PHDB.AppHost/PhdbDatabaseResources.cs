@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using PHDB.LocalPostgres;
+using PHDB.Migrations;
 using PHDB.Runtime;
 
 namespace PHDB.AppHost;
@@ -68,14 +69,52 @@ internal static class PhdbDatabaseResources
             );
 
         var connectionString = builder.AddConnectionString(Name, ConnectionTo(Name));
-        return new PhdbDatabase(connectionString, server);
+        // The silos and the console connect as the least-privilege role the migrations create; the migrator lets it
+        // log in with this password (generated on first run, kept in the AppHost's user secrets).
+        var applicationPassword = builder.AddParameter(
+            "phdb-app-password",
+            new GenerateParameterDefault { MinLength = 32, Special = false },
+            secret: true,
+            persist: true
+        );
+        var applicationConnection = ReferenceExpression.Create(
+            $"Host=127.0.0.1;Port={endpoint.Property(EndpointProperty.Port)};Username={ApplicationRole.Name};Password={applicationPassword};Database={Name};Maximum Pool Size={poolSize}"
+        );
+        return new PhdbDatabase(connectionString, server, applicationConnection, applicationPassword);
     }
 
-    /// <summary>References the database and waits until its server (if PHDB runs one) accepts connections.</summary>
-    public static IResourceBuilder<T> WithPhdbDatabase<T>(this IResourceBuilder<T> resource, PhdbDatabase database)
+    /// <summary>
+    /// Connects as the database's owner (the migrator): it may change the schema, and is handed the application
+    /// role's password to set. Waits until the server (if PHDB runs one) accepts connections.
+    /// </summary>
+    public static IResourceBuilder<T> WithPhdbDatabaseOwner<T>(this IResourceBuilder<T> resource, PhdbDatabase database)
         where T : IResourceWithEnvironment, IResourceWithWaitSupport
     {
         resource.WithReference(database.ConnectionString);
+        if (database.ApplicationPassword is not null)
+        {
+            resource.WithEnvironment("Database__ApplicationPassword", database.ApplicationPassword);
+        }
+
+        return database.Server is null ? resource : resource.WaitFor(database.Server);
+    }
+
+    /// <summary>
+    /// Connects as the application role when PHDB runs its own server, else with the configured connection string.
+    /// Waits until the server (if PHDB runs one) accepts connections.
+    /// </summary>
+    public static IResourceBuilder<T> WithPhdbDatabase<T>(this IResourceBuilder<T> resource, PhdbDatabase database)
+        where T : IResourceWithEnvironment, IResourceWithWaitSupport
+    {
+        if (database.ApplicationConnectionString is { } application)
+        {
+            resource.WithEnvironment($"ConnectionStrings__{Name}", application);
+        }
+        else
+        {
+            resource.WithReference(database.ConnectionString);
+        }
+
         return database.Server is null ? resource : resource.WaitFor(database.Server);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using PHDB.Grains.Harvest.Events;
+using PHDB.Grains.Tls;
 
 namespace PHDB.Grains;
 
@@ -9,12 +10,14 @@ public static class PhdbClientBuilderExtensions
 {
     /// <summary>
     /// Finds gateways in the PostgreSQL membership table named by <c>ConnectionStrings:phdb</c>, keeps retrying
-    /// while no silo is reachable yet, and can subscribe to the harvest event stream.
+    /// while no silo is reachable yet, and can subscribe to the harvest event stream; over TLS when <c>Orleans:Tls</c>
+    /// gives a certificate (<see cref="ClusterTlsOptions"/>).
     /// </summary>
     public static IClientBuilder UsePhdbCluster(this IClientBuilder client, IConfiguration configuration)
     {
         var connectionString = PhdbConnectionString.Require(configuration);
         client.Services.AddPhdbExceptionSerialization();
+        client.UsePhdbTls(configuration);
         return client
             .Configure<ClusterOptions>(options =>
             {

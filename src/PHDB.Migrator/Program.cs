@@ -8,6 +8,7 @@ var builder = Host.CreateApplicationBuilder(args);
 builder.Configuration.ExitOnInvalidSetting("migrator");
 builder.AddServiceDefaults();
 builder.Services.AddSingleton<SchemaMigrator>();
+builder.Services.AddSingleton<ApplicationRole>();
 using var host = builder.Build();
 host.Services.ValidateSettings(builder.Configuration);
 
@@ -24,6 +25,14 @@ await host.StartAsync();
 try
 {
     await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(connectionString, CancellationToken.None);
+    // The hosts connect as the application role; it logs in once the migrator is given its password.
+    if (builder.Configuration[ApplicationRole.PasswordKey] is { Length: > 0 } applicationPassword)
+    {
+        await host
+            .Services.GetRequiredService<ApplicationRole>()
+            .AllowLoginAsync(connectionString, applicationPassword, CancellationToken.None);
+    }
+
     return 0;
 }
 catch (SchemaMigrationException e)

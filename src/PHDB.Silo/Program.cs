@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
+using PHDB.Grains.Tls;
 using PHDB.Publishing;
 using PHDB.Runtime;
 using PHDB.Silo;
@@ -9,9 +10,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.ExitOnInvalidSetting("silo");
 builder.AddServiceDefaults();
 builder.UseOrleans(silo =>
+{
     silo.UsePhdbCluster(builder.Configuration)
-        .Configure<EndpointOptions>(options => SiloEndpoints.Configure(options, builder.Configuration))
-);
+        .Configure<EndpointOptions>(options => SiloEndpoints.Configure(options, builder.Configuration));
+    // Other hosts reach this silo over the network: its connections are encrypted unless turned off.
+    silo.UsePhdbTls(builder.Configuration, onByDefault: SiloEndpoints.IsReachableFromOtherHosts(builder.Configuration));
+});
 builder.Services.AddPhdbHarvest(builder.Configuration);
 builder.Services.AddPhdbPublishing(builder.Configuration);
 builder.Services.PostConfigure<PHDB.Export.ExportOptions>(options =>

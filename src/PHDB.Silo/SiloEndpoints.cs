@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Orleans.Configuration;
+using PHDB.Runtime;
 
 namespace PHDB.Silo;
 
@@ -19,6 +20,24 @@ internal static class SiloEndpoints
             : IPAddress.Parse(advertised);
         options.SiloPort = configuration.GetValue<int?>("Orleans:SiloPort") ?? FreePort();
         options.GatewayPort = configuration.GetValue<int?>("Orleans:GatewayPort") ?? FreePort();
+    }
+
+    /// <summary>Whether <c>Orleans:AdvertisedAddress</c> is set to an address other hosts reach (not loopback).</summary>
+    /// <exception cref="InvalidSettingException">The address is set but is not an IP address.</exception>
+    public static bool IsReachableFromOtherHosts(IConfiguration configuration)
+    {
+        var advertised = configuration["Orleans:AdvertisedAddress"];
+        if (string.IsNullOrWhiteSpace(advertised))
+        {
+            return false;
+        }
+
+        return IPAddress.TryParse(advertised, out var address)
+            ? !IPAddress.IsLoopback(address)
+            : throw new InvalidSettingException(
+                "Orleans:AdvertisedAddress",
+                "Orleans:AdvertisedAddress must be an IP address the other hosts reach this silo at, such as 10.0.0.5"
+            );
     }
 
     private static int FreePort()

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
+using PHDB.Grains.Tls;
 
 namespace PHDB.Cli.Connection;
 
@@ -47,13 +48,24 @@ internal sealed class ClusterSession : IAsyncDisposable
         var activeCluster = await PhdbDatabase.ProbeAsync(target, cancellationToken);
         var clusterId = target.Runtime?.ClusterId ?? activeCluster ?? target.ClusterId;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>
-            {
-                [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = ForClient(target.ConnectionString),
-                ["Orleans:ClusterId"] = clusterId,
-            }
-        );
+        var settings = new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = ForClient(target.ConnectionString),
+            ["Orleans:ClusterId"] = clusterId,
+        };
+        // A cluster on several hosts takes TLS: the certificate comes from the environment (Orleans__Tls__*).
+        foreach (
+            var (key, value) in new ConfigurationBuilder()
+                .AddEnvironmentVariables()
+                .Build()
+                .GetSection(ClusterTlsOptions.Section)
+                .AsEnumerable()
+        )
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         if (verbose)
         {

@@ -18,6 +18,26 @@ public sealed class SiloSettingsTests
         "ConnectionStrings:phdb",
         "=(secret): "
     )]
+    [InlineData(
+        "Orleans__AdvertisedAddress",
+        "silo-1",
+        "Orleans:AdvertisedAddress",
+        "='silo-1': must be an IP address"
+    )]
+    // Other hosts reach the silo: TLS is on unless turned off, and needs its files.
+    [InlineData(
+        "Orleans__AdvertisedAddress",
+        "198.18.0.9",
+        "Orleans:Tls:CertificatePath",
+        " (not set): must name a PEM"
+    )]
+    [InlineData(
+        "Orleans__Tls__CertificatePath",
+        "/nowhere/silo.pem",
+        "Orleans:Tls:KeyPath",
+        " (not set): must name a PEM"
+    )]
+    [InlineData("Orleans__Tls__Enabled", "true", "Orleans:Tls:CertificatePath", " (not set): must name a PEM")]
     public async Task A_bad_setting_stops_the_silo_with_one_line_and_exit_78(
         string variable,
         string value,
