@@ -26,6 +26,18 @@ public sealed class PostgresServer : IAsyncLifetime
     private LocalPostgresCluster? cluster;
     private int databases;
 
+    /// <summary>
+    /// A server listening on 127.0.0.1 and on <paramref name="networkAddress"/>, accepting password logins from
+    /// <paramref name="network"/> (CIDR, e.g. <c>198.18.0.0/24</c>): for hosts in other network namespaces.
+    /// </summary>
+    public static PostgresServer ListeningAlsoOn(string networkAddress, string network) =>
+        new() { NetworkAddress = networkAddress, Network = network };
+
+    /// <summary>The address the server listens on besides 127.0.0.1, if any.</summary>
+    public string? NetworkAddress { get; private init; }
+
+    private string? Network { get; init; }
+
     /// <summary>Port on 127.0.0.1.</summary>
     public int Port { get; private set; }
 
@@ -93,6 +105,13 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var (initFile, initArgs) = cluster.Account.Command(cluster.Installation.Initdb, cluster.InitdbArguments());
         await RunToCompletionAsync(initFile, initArgs);
+        if (Network is not null)
+        {
+            await File.AppendAllTextAsync(
+                Path.Combine(cluster.DataDirectory, "pg_hba.conf"),
+                $"host all all {Network} scram-sha-256\n"
+            );
+        }
 
         Port = LoopbackPort.Next();
         await StartServerAsync();
@@ -237,6 +256,7 @@ public sealed class PostgresServer : IAsyncLifetime
                 "full_page_writes=off",
                 "max_connections=500",
                 "shared_buffers=128MB",
+                .. (NetworkAddress is null ? [] : new[] { $"listen_addresses=127.0.0.1,{NetworkAddress}" }),
             ]
         );
         server = Start(serverFile, serverArgs, captureTo: serverLog);

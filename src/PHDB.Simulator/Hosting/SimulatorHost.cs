@@ -61,8 +61,22 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <param name="timeProvider">Real-time source for rate-limit windows and the clock's speed; the system clock when null.</param>
     /// <param name="port">Loopback port; 0 picks a free one.</param>
     /// <param name="cancellationToken">Cancels the start.</param>
-    public static async Task<SimulatorHost> StartAsync(
+    public static Task<SimulatorHost> StartAsync(
         Action<SimulatorOptions>? configure = null,
+        TimeProvider? timeProvider = null,
+        int port = 0,
+        CancellationToken cancellationToken = default
+    ) => StartAsync(IPAddress.Loopback, configure, timeProvider, port, cancellationToken);
+
+    /// <summary>Starts a simulator listening on <paramref name="address"/> (e.g. an address other hosts reach).</summary>
+    /// <param name="address">The address Kestrel listens on.</param>
+    /// <param name="configure">Changes to the default options.</param>
+    /// <param name="timeProvider">Real-time source; the system clock when null.</param>
+    /// <param name="port">Port; 0 picks a free one.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<SimulatorHost> StartAsync(
+        IPAddress address,
+        Action<SimulatorOptions>? configure,
         TimeProvider? timeProvider = null,
         int port = 0,
         CancellationToken cancellationToken = default
@@ -79,7 +93,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(address, port));
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
@@ -94,11 +108,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         app.MapProductHuntSimulator();
         await app.StartAsync(cancellationToken);
-        var address = app
+        var listening = app
             .Services.GetRequiredService<IServer>()
             .Features.Get<IServerAddressesFeature>()!
             .Addresses.First();
-        return new SimulatorHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new SimulatorHost(app, new Uri(listening.TrimEnd('/') + "/"));
     }
 
     /// <summary>An HTTP client for the simulator, authorised with <paramref name="token"/> (the developer token by default).</summary>
