@@ -111,6 +111,8 @@ internal sealed class IsolatedNetwork : IAsyncDisposable
     {
         foreach (var name in hosts)
         {
+            // Deleting the link here removes both its ends at once; a namespace's are removed later, by the kernel.
+            await RunAsync(CancellationToken.None, "link", "del", Link(name));
             await RunAsync(CancellationToken.None, "netns", "del", Namespace(name));
         }
 
@@ -128,6 +130,16 @@ internal sealed class IsolatedNetwork : IAsyncDisposable
             if (space.StartsWith(Prefix, StringComparison.Ordinal))
             {
                 await RunAsync(cancellationToken, "netns", "del", space);
+            }
+        }
+
+        var links = await RunAsync(cancellationToken, "-o", "link", "show");
+        foreach (var line in links.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var link = line.Split(':')[1].Trim().Split('@')[0];
+            if (link.StartsWith(Link(""), StringComparison.Ordinal))
+            {
+                await RunAsync(cancellationToken, "link", "del", link);
             }
         }
 
