@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -40,12 +41,13 @@ public static class ServiceDefaultsExtensions
     ];
 
     /// <summary>
-    /// Adds a bounded shutdown, OpenTelemetry, default health checks, service discovery and standard HttpClient
-    /// resilience.
+    /// Adds settings from credential files (<see cref="CredentialFiles"/>), a bounded shutdown, OpenTelemetry, default
+    /// health checks, service discovery and standard HttpClient resilience.
     /// </summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        builder.Configuration.AddCredentialFiles();
         builder.AddBoundedShutdown();
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();

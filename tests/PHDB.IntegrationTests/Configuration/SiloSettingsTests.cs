@@ -59,4 +59,35 @@ public sealed class SiloSettingsTests
         var line = InvalidSettingLine.Assert(result, "silo", key, shown);
         Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_setting_from_a_credential_file_is_read_and_checked_like_any_other()
+    {
+        var credentials = Directory.CreateTempSubdirectory("phdb-silo-credentials-");
+        try
+        {
+            await File.WriteAllTextAsync(
+                Path.Join(credentials.FullName, "ConnectionStrings__phdb"),
+                "Host=127.0.0.1;Port=abc;Password=hunter2\n",
+                TestContext.Current.CancellationToken
+            );
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__phdb"] = "Host=127.0.0.1;Port=1;Database=phdb;Username=phdb;Password=unused",
+                ["Harvest__StartAutomatically"] = "false",
+                ["ProductHunt__Token"] = "unused-token",
+                ["CREDENTIALS_DIRECTORY"] = credentials.FullName,
+            };
+
+            var result = await HostProcess.RunAsync("PHDB.Silo", environment, TestContext.Current.CancellationToken);
+
+            var line = InvalidSettingLine.Assert(result, "silo", "ConnectionStrings:phdb", "=(secret): ");
+            Assert.DoesNotContain("hunter2", result.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            credentials.Delete(recursive: true);
+        }
+    }
 }
