@@ -16,6 +16,17 @@ using PHDB.Testing.Truth;
 //        [--cap 1000] [--until posts] [--cost-model Flat|Complexity|FlatOrComplexity]
 //        memory [--scale 1000000] [--mark 100000] [--workers 4] [--cap 10000] [--timeout 60] [--silo PHDB.Silo.dll]
 //        (the posts phase by one silo process, its resident memory at each mark)
+//        scale-out [--scale 10000] [--window 1] [--points 800] [--workers 4] [--warmup 10] [--slice 40]
+//        [--silos 1,2,4] [--tokens 1,2,4] (throughput of each silos × tokens cell, each token its own budget)
+if (args.Length > 0 && args[0] == "scale-out")
+{
+    var scaleOut = ScaleOutOptions.Parse(args);
+    var measured = await ScaleOutMeasurement.RunAsync(scaleOut);
+    Console.WriteLine();
+    ScaleOutReport.Write(Console.Out, scaleOut, measured);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "memory")
 {
     var memory = SiloMemoryOptions.Parse(args);

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+using PHDB.Grains.Harvest;
+using PHDB.Simulator.Configuration;
+using PHDB.Simulator.Hosting;
+using PHDB.Testing;
+
+namespace PHDB.Harvest.Benchmarks;
+
+/// <summary>
+/// Throughput of a full harvest's first minutes with 1, 2, 4 silos (in one process) against 1, 2, 4 tokens, each
+/// token its own application of the simulator with its own small budget: requests served and posts stored per second
+/// over a slice after a warm-up, the machine's busy share over it, each on a fresh database.
+/// </summary>
+internal static class ScaleOutMeasurement
+{
+    public static async Task<IReadOnlyList<ScaleOutReading>> RunAsync(ScaleOutOptions options)
+    {
+        var tokens = Enumerable.Range(1, options.MostTokens).Select(i => $"scale-out-token-{i}").ToList();
+        await using var simulator = await SimulatorHost.StartAsync(o =>
+        {
+            o.Scale = options.Scale;
+            o.Clock.Speed = 0;
+            o.RateLimit = new RateLimitOptions
+            {
+                Points = options.Points,
+                CostPerRequest = ScaleOutOptions.CostPerRequest,
+                CostModel = RequestCostModel.Flat,
+                WindowSeconds = options.WindowSeconds,
+            };
+            o.Applications =
+            [
+                .. tokens.Select(
+                    (token, i) =>
+                        new ApplicationOptions
+                        {
+                            Name = $"Token{i + 1}",
+                            ApplicationId = i + 1,
+                            DeveloperToken = token,
+                            Points = options.Points,
+                        }
+                ),
+            ];
+        });
+
+        var postgres = new PostgresServer();
+        await postgres.InitializeAsync();
+        var readings = new List<ScaleOutReading>();
+        try
+        {
+            foreach (var silos in options.Silos)
+            {
+                foreach (var count in options.Tokens)
+                {
+                    var reading = await MeasureAsync(simulator, postgres, options, silos, tokens.Take(count).ToList());
+                    readings.Add(reading);
+                    Console.WriteLine(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"  {silos} silo(s) × {count} token(s): {reading.RequestsPerSecond:F1} requests/s, {reading.PostsPerSecond:F1} posts/s, {reading.RateLimited} × 429, machine {reading.MachineBusy:P0} busy"
+                        )
+                    );
+                }
+            }
+        }
+        finally
+        {
+            await postgres.DisposeAsync();
+        }
+
+        return readings;
+    }
+
+    private static async Task<ScaleOutReading> MeasureAsync(
+        SimulatorHost simulator,
+        PostgresServer postgres,
+        ScaleOutOptions options,
+        int silos,
+        List<string> tokens
+    )
+    {
+        var database = await postgres.CreateMigratedDatabaseAsync(
+            $"scale_out_{silos}_{tokens.Count}",
+            CancellationToken.None
+        );
+        var window = TimeSpan.FromSeconds(options.WindowSeconds).ToString("c", CultureInfo.InvariantCulture);
+        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Harvest:Worker:Concurrency"] = options.Workers.ToString(CultureInfo.InvariantCulture),
+            ["Harvest:Worker:IdleDelay"] = "00:00:00.050",
+            ["Harvest:Worker:ErrorDelay"] = "00:00:00.200",
+            ["ProductHunt:RetryBaseDelay"] = "00:00:00.050",
+            ["Harvest:RateBudget:DefaultLimit"] = options.Points.ToString(CultureInfo.InvariantCulture),
+            ["Harvest:RateBudget:CostPerRequest"] = ScaleOutOptions.CostPerRequest.ToString(
+                CultureInfo.InvariantCulture
+            ),
+            ["Harvest:RateBudget:DefaultWindow"] = window,
+            ["Harvest:RateBudget:ResetMargin"] = "00:00:00.050",
+        };
+        for (var i = 1; i < tokens.Count; i++)
+        {
+            settings[$"ProductHunt:AdditionalTokens:{i - 1}"] = tokens[i];
+        }
+
+        await using var cluster = await BenchmarkCluster.StartAsync(
+            database,
+            simulator.BaseAddress,
+            tokens[0],
+            (short)silos,
+            settings
+        );
+        await using var data = NpgsqlDataSource.Create(database);
+        var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>("default");
+        var applications = Enumerable.Range(1, tokens.Count).Select(i => simulator.Stats.For($"Token{i}")).ToList();
+
+        await coordinator.StartFull();
+        await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
+        var requestsBefore = applications.Sum(a => a.Read().Requests);
+        var limitedBefore = applications.Sum(a => a.Read().RateLimited);
+        var postsBefore = await HarvestedRows.PostsAsync(data);
+        var cpuBefore = MachineCpu.Read();
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(TimeSpan.FromSeconds(options.Slice));
+        var seconds = clock.Elapsed.TotalSeconds;
+        var busy = MachineCpu.Read().BusySince(cpuBefore);
+        var requests = applications.Sum(a => a.Read().Requests) - requestsBefore;
+        var limited = applications.Sum(a => a.Read().RateLimited) - limitedBefore;
+        var posts = await HarvestedRows.PostsAsync(data) - postsBefore;
+        var status = await coordinator.GetStatus();
+        if (status.Phase == HarvestPhase.Completed)
+        {
+            throw new InvalidOperationException(
+                "The harvest completed within the slice: use a larger --scale so that every slice measures a running harvest."
+            );
+        }
+
+        await coordinator.CancelRun();
+        return new ScaleOutReading(silos, tokens.Count, requests / seconds, posts / seconds, limited, busy);
+    }
+}
+
+/// <summary>One measured slice.</summary>
+/// <param name="Silos">Silos in the cluster.</param>
+/// <param name="Tokens">Tokens (applications) harvested with.</param>
+/// <param name="RequestsPerSecond">Requests the simulator served, per second of the slice.</param>
+/// <param name="PostsPerSecond">Posts stored per second of the slice.</param>
+/// <param name="RateLimited">429 answers in the slice.</param>
+/// <param name="MachineBusy">The machine's busy share over the slice (every process).</param>
+internal sealed record ScaleOutReading(
+    int Silos,
+    int Tokens,
+    double RequestsPerSecond,
+    double PostsPerSecond,
+    long RateLimited,
+    double MachineBusy
+);
