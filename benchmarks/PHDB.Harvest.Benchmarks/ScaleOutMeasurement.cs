@@ -10,7 +10,7 @@ namespace PHDB.Harvest.Benchmarks;
 
 /// <summary>
 /// Throughput of a full harvest's first minutes with 1, 2, 4 silos (in one process) against 1, 2, 4 tokens, each
-/// token its own application of the simulator with its own small budget: requests served and posts stored per second
+/// token its own application of the simulator with its own small budget: requests served and rows stored per second
 /// over a slice after a warm-up, the machine's busy share over it, each on a fresh database.
 /// </summary>
 internal static class ScaleOutMeasurement
@@ -58,7 +58,7 @@ internal static class ScaleOutMeasurement
                     Console.WriteLine(
                         string.Create(
                             CultureInfo.InvariantCulture,
-                            $"  {silos} silo(s) × {count} token(s): {reading.RequestsPerSecond:F1} requests/s, {reading.PostsPerSecond:F1} posts/s, {reading.RateLimited} × 429, machine {reading.MachineBusy:P0} busy"
+                            $"  {silos} silo(s) × {count} token(s): {reading.RequestsPerSecond:F1} requests/s, {reading.RowsPerSecond:N0} rows/s, {reading.RateLimited} × 429, machine {reading.MachineBusy:P0} busy"
                         )
                     );
                 }
@@ -118,7 +118,7 @@ internal static class ScaleOutMeasurement
         await Task.Delay(TimeSpan.FromSeconds(options.Warmup));
         var requestsBefore = applications.Sum(a => a.Read().Requests);
         var limitedBefore = applications.Sum(a => a.Read().RateLimited);
-        var postsBefore = await HarvestedRows.PostsAsync(data);
+        var rowsBefore = (await HarvestedRows.AllAsync(data)).Values.Sum();
         var cpuBefore = MachineCpu.Read();
         var clock = Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(options.Slice));
@@ -126,7 +126,7 @@ internal static class ScaleOutMeasurement
         var busy = MachineCpu.Read().BusySince(cpuBefore);
         var requests = applications.Sum(a => a.Read().Requests) - requestsBefore;
         var limited = applications.Sum(a => a.Read().RateLimited) - limitedBefore;
-        var posts = await HarvestedRows.PostsAsync(data) - postsBefore;
+        var rows = (await HarvestedRows.AllAsync(data)).Values.Sum() - rowsBefore;
         var status = await coordinator.GetStatus();
         if (status.Phase == HarvestPhase.Completed)
         {
@@ -136,7 +136,7 @@ internal static class ScaleOutMeasurement
         }
 
         await coordinator.CancelRun();
-        return new ScaleOutReading(silos, tokens.Count, requests / seconds, posts / seconds, limited, busy);
+        return new ScaleOutReading(silos, tokens.Count, requests / seconds, rows / seconds, limited, busy);
     }
 }
 
@@ -144,14 +144,14 @@ internal static class ScaleOutMeasurement
 /// <param name="Silos">Silos in the cluster.</param>
 /// <param name="Tokens">Tokens (applications) harvested with.</param>
 /// <param name="RequestsPerSecond">Requests the simulator served, per second of the slice.</param>
-/// <param name="PostsPerSecond">Posts stored per second of the slice.</param>
+/// <param name="RowsPerSecond">Rows stored per second of the slice (posts, comments, votes, topics, collections, links).</param>
 /// <param name="RateLimited">429 answers in the slice.</param>
 /// <param name="MachineBusy">The machine's busy share over the slice (every process).</param>
 internal sealed record ScaleOutReading(
     int Silos,
     int Tokens,
     double RequestsPerSecond,
-    double PostsPerSecond,
+    double RowsPerSecond,
     long RateLimited,
     double MachineBusy
 );

@@ -19,7 +19,7 @@ internal static class ScaleOutReport
         );
         output.WriteLine();
         output.WriteLine(
-            "| silos | tokens | requests/s | ÷ 1 silo, 1 token | goal 0.9·K | posts/s | 429s | machine busy |"
+            "| silos | tokens | requests/s | ÷ 1 silo, 1 token | goal 0.9·K | rows stored/s | 429s | machine busy |"
         );
         output.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in readings)
@@ -27,7 +27,7 @@ internal static class ScaleOutReport
             output.WriteLine(
                 string.Create(
                     CultureInfo.InvariantCulture,
-                    $"| {r.Silos} | {r.Tokens} | {r.RequestsPerSecond:F1} | {r.RequestsPerSecond / baseline:F2}× | {0.9 * r.Tokens:F1}× | {r.PostsPerSecond:F1} | {r.RateLimited} | {r.MachineBusy:P0} |"
+                    $"| {r.Silos} | {r.Tokens} | {r.RequestsPerSecond:F1} | {r.RequestsPerSecond / baseline:F2}× | {0.9 * r.Tokens:F1}× | {r.RowsPerSecond:N0} | {r.RateLimited} | {r.MachineBusy:P0} |"
                 )
             );
         }

@@ -26,9 +26,12 @@ internal sealed class IsolatedNetwork : IAsyncDisposable
     /// <summary>The bridge's address, on the machine's side.</summary>
     public static IPAddress BridgeAddress { get; } = IPAddress.Parse("198.18.0.1");
 
-    /// <summary>Whether this process may create namespaces and links.</summary>
+    /// <summary>Whether this process may create namespaces and links: root, with <c>ip</c> on the path.</summary>
     public static bool CanCreate =>
-        Environment.UserName == "root" && (File.Exists("/usr/sbin/ip") || File.Exists("/sbin/ip"));
+        Environment.UserName == "root"
+        && (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Any(directory => File.Exists(Path.Join(directory, "ip")));
 
     /// <summary>Creates the bridge, after removing whatever an earlier run left.</summary>
     public static async Task<IsolatedNetwork> CreateAsync(CancellationToken cancellationToken)
