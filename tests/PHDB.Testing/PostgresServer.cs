@@ -81,6 +81,30 @@ public sealed class PostgresServer : IAsyncLifetime
         return ConnectionString(name);
     }
 
+    /// <summary>
+    /// The password of the application role in tests. The role belongs to the server, not to a database: every test
+    /// on a server uses this one, so that no test changes the password another one connects with.
+    /// </summary>
+    public const string ApplicationPassword = "phdb-app-test-password";
+
+    /// <summary>
+    /// Lets the application role log in (as the migrator does) and returns <paramref name="owner"/>'s database as
+    /// that role.
+    /// </summary>
+    public static async Task<string> ApplicationConnectionAsync(string owner, CancellationToken cancellationToken)
+    {
+        await new ApplicationRole(NullLogger<ApplicationRole>.Instance).AllowLoginAsync(
+            owner,
+            ApplicationPassword,
+            cancellationToken
+        );
+        return new NpgsqlConnectionStringBuilder(owner)
+        {
+            Username = ApplicationRole.Name,
+            Password = ApplicationPassword,
+        }.ConnectionString;
+    }
+
     /// <summary>Creates a database and brings it to PHDB's current schema.</summary>
     public async Task<string> CreateMigratedDatabaseAsync(
         string purpose = "test",

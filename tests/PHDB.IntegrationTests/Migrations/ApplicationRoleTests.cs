@@ -15,13 +15,7 @@ public sealed class ApplicationRoleTests(PostgresServer postgres)
     {
         var cancellation = TestContext.Current.CancellationToken;
         var owner = await postgres.CreateMigratedDatabaseAsync("app_role", cancellation);
-        var password = Guid.NewGuid().ToString("N");
-        await role.AllowLoginAsync(owner, password, cancellation);
-        var application = new NpgsqlConnectionStringBuilder(owner)
-        {
-            Username = ApplicationRole.Name,
-            Password = password,
-        }.ConnectionString;
+        var application = await PostgresServer.ApplicationConnectionAsync(owner, cancellation);
 
         await using var connection = new NpgsqlConnection(application);
         await connection.OpenAsync(cancellation);
@@ -59,17 +53,20 @@ public sealed class ApplicationRoleTests(PostgresServer postgres)
         }
     }
 
+    /// <remarks>
+    /// The role belongs to the server, shared by every test on it: this test sets the password they all use
+    /// (<see cref="PostgresServer.ApplicationPassword"/>), never another one.
+    /// </remarks>
     [Fact]
     public async Task The_password_is_set_as_a_verifier_the_server_accepts_and_a_wrong_one_is_refused()
     {
         var cancellation = TestContext.Current.CancellationToken;
         var owner = await postgres.CreateMigratedDatabaseAsync("app_role_login", cancellation);
-        await role.AllowLoginAsync(owner, "first-password-1", cancellation);
-        await role.AllowLoginAsync(owner, "second-password-2", cancellation);
+        await role.AllowLoginAsync(owner, PostgresServer.ApplicationPassword, cancellation);
 
-        await using var right = new NpgsqlConnection(As(owner, "second-password-2"));
+        await using var right = new NpgsqlConnection(As(owner, PostgresServer.ApplicationPassword));
         await right.OpenAsync(cancellation);
-        await using var wrong = new NpgsqlConnection(As(owner, "first-password-1"));
+        await using var wrong = new NpgsqlConnection(As(owner, "not-" + PostgresServer.ApplicationPassword));
         var refused = await Assert.ThrowsAsync<PostgresException>(() => wrong.OpenAsync(cancellation));
         Assert.Equal(PostgresErrorCodes.InvalidPassword, refused.SqlState);
 
@@ -78,6 +75,7 @@ public sealed class ApplicationRoleTests(PostgresServer postgres)
         var stored = (string?)
             await ScalarAsync(read, $"SELECT rolpassword FROM pg_authid WHERE rolname = '{ApplicationRole.Name}'");
         Assert.StartsWith("SCRAM-SHA-256$4096:", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain(PostgresServer.ApplicationPassword, stored, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,12 +4,10 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Orleans.Configuration;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
-using PHDB.Migrations;
 using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
@@ -57,13 +55,11 @@ public sealed class MultiHostClusterTests
         await using var postgres = PostgresServer.ListeningAlsoOn(bridge, IsolatedNetwork.Subnet);
         await postgres.InitializeAsync();
         var owner = await postgres.CreateMigratedDatabaseAsync("multi_host", cancellation);
-        var password = Guid.NewGuid().ToString("N");
-        await new ApplicationRole(NullLogger<ApplicationRole>.Instance).AllowLoginAsync(owner, password, cancellation);
-        var application = new NpgsqlConnectionStringBuilder(owner)
+        var application = new NpgsqlConnectionStringBuilder(
+            await PostgresServer.ApplicationConnectionAsync(owner, cancellation)
+        )
         {
             Host = bridge,
-            Username = ApplicationRole.Name,
-            Password = password,
         }.ConnectionString;
 
         await using var simulator = await SimulatorHost.StartAsync(

@@ -1,13 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 using Orleans.Configuration;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
 using PHDB.IntegrationTests.Processes;
-using PHDB.Migrations;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
 using PHDB.Testing.Truth;
@@ -31,7 +28,7 @@ public sealed class ClusterTlsTests(PostgresServer postgres)
         using var stranger = new TestCertificateAuthority("Another CA");
         await using var simulator = await HarvestCluster.StartWorldAsync(100, cancellation);
         var owner = await postgres.CreateMigratedDatabaseAsync("tls_cluster", cancellation);
-        var application = await ApplicationConnectionAsync(owner, cancellation);
+        var application = await PostgresServer.ApplicationConnectionAsync(owner, cancellation);
 
         await using var first = SiloProcess.Start(
             application,
@@ -82,18 +79,6 @@ public sealed class ClusterTlsTests(PostgresServer postgres)
         }
 
         return settings;
-    }
-
-    /// <summary>The database as <see cref="ApplicationRole.Name"/>, after the migrator let it log in.</summary>
-    private static async Task<string> ApplicationConnectionAsync(string owner, CancellationToken cancellation)
-    {
-        var password = Guid.NewGuid().ToString("N");
-        await new ApplicationRole(NullLogger<ApplicationRole>.Instance).AllowLoginAsync(owner, password, cancellation);
-        return new NpgsqlConnectionStringBuilder(owner)
-        {
-            Username = ApplicationRole.Name,
-            Password = password,
-        }.ConnectionString;
     }
 
     /// <summary>Whether a client with <paramref name="tls"/> joins within <see cref="RefusedWithin"/>.</summary>
