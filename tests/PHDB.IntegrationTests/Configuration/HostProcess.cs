@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PHDB.IntegrationTests.Processes;
 using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.Configuration;
@@ -12,21 +13,14 @@ internal static class HostProcess
     /// <summary>Long enough for a cold start on a busy machine; a host refusing its settings exits in about a second.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    private static readonly string Root = FindRoot();
-
     public static Task<ProcessResult> RunAsync(
         string project,
         IReadOnlyDictionary<string, string> environment,
         CancellationToken cancellationToken
     )
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var output = Path.Combine(Root, "src", project, "bin", configuration, "net10.0");
+        var output = BuildOutput.Of(project);
         var assembly = Path.Combine(output, project + ".dll");
-        if (!File.Exists(assembly))
-        {
-            throw new FileNotFoundException($"{project} is not built", assembly);
-        }
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = output };
         start.ArgumentList.Add(assembly);
@@ -51,22 +45,5 @@ internal static class HostProcess
         }
 
         return ProcessRun.RunAsync(start, null, Timeout, cancellationToken);
-    }
-
-    private static string FindRoot()
-    {
-        for (
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            directory is not null;
-            directory = directory.Parent
-        )
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PHDB.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PHDB.sln not found above " + AppContext.BaseDirectory);
     }
 }

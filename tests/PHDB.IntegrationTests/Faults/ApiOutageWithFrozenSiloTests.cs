@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Orleans.Configuration;
-using PHDB.Grains;
 using PHDB.Grains.Harvest;
 using PHDB.IntegrationTests.Processes;
 using PHDB.Simulator.Control;
@@ -69,7 +65,7 @@ public sealed class ApiOutageWithFrozenSiloTests(PostgresServer postgres)
         await using var survivor = SiloProcess.Start(database, settings);
         await using var victim = SiloProcess.Start(database, settings);
         await Task.WhenAll(survivor.WaitHealthyAsync(cancellation), victim.WaitHealthyAsync(cancellation));
-        using var client = await StartClientAsync(database, cancellation);
+        using var client = await ClusterClient.StartAsync(database, null, cancellation);
         var coordinator = client
             .Services.GetRequiredService<IClusterClient>()
             .GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
@@ -183,23 +179,6 @@ public sealed class ApiOutageWithFrozenSiloTests(PostgresServer postgres)
         );
         query.Parameters.AddWithValue("port", siloPort);
         return await query.ExecuteScalarAsync(cancellation) is int status ? (SiloStatus)status : null;
-    }
-
-    /// <summary>An Orleans client joined to the silos through the membership table, with calls bounded at 10 s.</summary>
-    private static async Task<IHost> StartClientAsync(string database, CancellationToken cancellation)
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = database }
-        );
-        builder.UseOrleansClient(client =>
-            client
-                .UsePhdbCluster(builder.Configuration)
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
-        );
-        var host = builder.Build();
-        await host.StartAsync(cancellation);
-        return host;
     }
 
     /// <summary>Waits until the run has completed; a timeout shows its status and unfinished partitions.</summary>

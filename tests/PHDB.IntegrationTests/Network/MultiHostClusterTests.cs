@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
-using Orleans.Configuration;
 using PHDB.Grains;
 using PHDB.Grains.Harvest;
+using PHDB.IntegrationTests.Processes;
 using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
@@ -139,10 +137,12 @@ public sealed class MultiHostClusterTests
                     .Order(StringComparer.Ordinal)
             );
 
-            using var client = await StartClientAsync(
+            using var joining = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            joining.CancelAfter(TimeSpan.FromSeconds(60));
+            using var client = await ClusterClient.StartAsync(
                 application,
                 authority.Issue("operator", IsolatedNetwork.BridgeAddress).Settings,
-                cancellation
+                joining.Token
             );
             var coordinator = client
                 .Services.GetRequiredService<IClusterClient>()
@@ -246,29 +246,6 @@ public sealed class MultiHostClusterTests
         await connection.OpenAsync(cancellation);
         await using var query = new NpgsqlCommand("SELECT count(*) FROM posts", connection);
         return (long)(await query.ExecuteScalarAsync(cancellation))!;
-    }
-
-    private static async Task<IHost> StartClientAsync(
-        string database,
-        IReadOnlyDictionary<string, string?> tls,
-        CancellationToken cancellation
-    )
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = database }
-        );
-        builder.Configuration.AddInMemoryCollection(tls);
-        builder.UseOrleansClient(client =>
-            client
-                .UsePhdbCluster(builder.Configuration)
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
-        );
-        var host = builder.Build();
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        bound.CancelAfter(TimeSpan.FromSeconds(60));
-        await host.StartAsync(bound.Token);
-        return host;
     }
 }
 

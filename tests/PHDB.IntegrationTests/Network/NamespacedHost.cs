@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using System.Text;
+using PHDB.IntegrationTests.Processes;
 using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.Network;
@@ -11,13 +11,13 @@ namespace PHDB.IntegrationTests.Network;
 internal sealed class NamespacedHost : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly ProcessOutput output = new();
 
     private NamespacedHost(string project, string space, Uri address, IReadOnlyDictionary<string, string?> settings)
     {
         Name = $"{project} in {space}";
         Address = address;
-        var directory = BuildOutput(project);
+        var directory = BuildOutput.Of(project);
         var start = new ProcessStartInfo("ip")
         {
             ArgumentList =
@@ -59,18 +59,7 @@ internal sealed class NamespacedHost : IAsyncDisposable
         }
 
         process = new Process { StartInfo = start };
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-            }
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
+        output.Follow(process);
     }
 
     /// <summary>Project and namespace, for messages.</summary>
@@ -83,16 +72,7 @@ internal sealed class NamespacedHost : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>What the host printed so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => output.ToString();
 
     /// <summary>Starts <paramref name="project"/> in namespace <paramref name="space"/>, serving HTTP on <paramref name="address"/>.</summary>
     public static NamespacedHost Start(
@@ -146,26 +126,5 @@ internal sealed class NamespacedHost : IAsyncDisposable
         }
 
         process.Dispose();
-    }
-
-    private static string BuildOutput(string project)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        for (
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            directory is not null;
-            directory = directory.Parent
-        )
-        {
-            if (File.Exists(Path.Join(directory.FullName, "PHDB.sln")))
-            {
-                var built = Path.Join(directory.FullName, "src", project, "bin", configuration, "net10.0");
-                return File.Exists(Path.Join(built, project + ".dll"))
-                    ? built
-                    : throw new FileNotFoundException($"{project} is not built", built);
-            }
-        }
-
-        throw new InvalidOperationException("PHDB.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.Processes;
@@ -13,7 +12,7 @@ namespace PHDB.IntegrationTests.Processes;
 internal sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly ProcessOutput output = new();
     private readonly TemporaryDirectory exports = new("phdb-silo-exports-");
     private readonly Uri address;
 
@@ -48,18 +47,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         process = new Process { StartInfo = start };
-        DataReceivedEventHandler append = (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(e.Data);
-                }
-            }
-        };
-        process.OutputDataReceived += append;
-        process.ErrorDataReceived += append;
+        output.Follow(process);
     }
 
     /// <summary>The process id, for signals.</summary>
@@ -72,16 +60,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     public bool HasExited => process.HasExited;
 
     /// <summary>What the silo printed so far.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-    }
+    public string Output => output.ToString();
 
     /// <summary>The exit code, once the process has ended.</summary>
     public int ExitCode => process.ExitCode;
@@ -218,31 +197,6 @@ internal sealed class SiloProcess : IAsyncDisposable
             return other;
         }
 
-        // The silo's own build output (the project references it for build order only), same configuration.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        for (
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            directory is not null;
-            directory = directory.Parent
-        )
-        {
-            if (File.Exists(Path.Join(directory.FullName, "PHDB.sln")))
-            {
-                var built = Path.Join(
-                    directory.FullName,
-                    "src",
-                    "PHDB.Silo",
-                    "bin",
-                    configuration,
-                    "net10.0",
-                    "PHDB.Silo.dll"
-                );
-                return File.Exists(built)
-                    ? built
-                    : throw new FileNotFoundException("PHDB.Silo.dll is not built", built);
-            }
-        }
-
-        throw new InvalidOperationException("PHDB.sln not found above " + AppContext.BaseDirectory);
+        return Path.Join(BuildOutput.Of("PHDB.Silo"), "PHDB.Silo.dll");
     }
 }

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
-using PHDB.Grains;
 using PHDB.Grains.Harvest;
 using PHDB.IntegrationTests.Processes;
 using PHDB.Testing;
@@ -49,7 +45,11 @@ public sealed class ClusterTlsTests(PostgresServer postgres)
             "a client with another authority's certificate joined the cluster"
         );
 
-        using var client = await StartClientAsync(application, authority.Issue("console").Settings, cancellation);
+        using var client = await ClusterClient.StartAsync(
+            application,
+            authority.Issue("console").Settings,
+            cancellation
+        );
         var coordinator = client
             .Services.GetRequiredService<IClusterClient>()
             .GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
@@ -92,41 +92,12 @@ public sealed class ClusterTlsTests(PostgresServer postgres)
         bound.CancelAfter(RefusedWithin);
         try
         {
-            using var client = await StartClientAsync(database, tls, bound.Token);
+            using var client = await ClusterClient.StartAsync(database, tls, bound.Token);
             return true;
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             return false;
-        }
-    }
-
-    private static async Task<IHost> StartClientAsync(
-        string database,
-        IReadOnlyDictionary<string, string?> tls,
-        CancellationToken cancellation
-    )
-    {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?> { [$"ConnectionStrings:{PhdbCluster.ConnectionStringName}"] = database }
-        );
-        builder.Configuration.AddInMemoryCollection(tls);
-        builder.UseOrleansClient(client =>
-            client
-                .UsePhdbCluster(builder.Configuration)
-                .Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10))
-        );
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(cancellation);
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
         }
     }
 }
