@@ -13,7 +13,17 @@ public static class PostgresConnectionResilience
     public const int KeepAliveSeconds = 10;
 
     /// <summary>
-    /// <paramref name="connectionString"/> with a keepalive on idle connections, so a pooled connection whose server
+    /// Asks the server to probe each session's client (10 s idle, then every 5 s, 3 misses): a host cut off from the
+    /// network mid-transaction sends no close, and without probes its session would hold its row locks for the
+    /// server's default of two hours, stalling every other host that writes the same rows. With them the server ends
+    /// the session, rolling the transaction back, about 25 s after the host went silent.
+    /// </summary>
+    public const string ServerKeepAlive =
+        "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3";
+
+    /// <summary>
+    /// <paramref name="connectionString"/> with a keepalive on idle connections and the server's probes of the client
+    /// (<see cref="ServerKeepAlive"/>), so a pooled connection whose server
     /// went away without a word (a restart, a failover) is found broken and dropped before a caller gets it. The other
     /// bounds are Npgsql's defaults, which PHDB relies on: opening waits at most 15 s (<c>Timeout</c>), a command 30 s
     /// (<c>Command Timeout</c>), and a cancelled command's cancellation request 2 s (<c>Cancellation Timeout</c>)
@@ -25,6 +35,14 @@ public static class PostgresConnectionResilience
         if (builder.KeepAlive == 0)
         {
             builder.KeepAlive = KeepAliveSeconds;
+        }
+
+        if (builder.Options?.Contains("tcp_keepalives", StringComparison.Ordinal) != true)
+        {
+            builder.Options = string.Join(
+                ' ',
+                new[] { builder.Options, ServerKeepAlive }.Where(o => !string.IsNullOrWhiteSpace(o))
+            );
         }
 
         return builder.ConnectionString;
