@@ -1,4 +1,3 @@
-using System.Globalization;
 using PHDB.Simulator.Configuration;
 
 namespace PHDB.Harvest.Benchmarks;
@@ -46,26 +45,20 @@ internal sealed record BenchmarkOptions(
 
     public static BenchmarkOptions Parse(string[] args) =>
         new(
-            Number(args, "scale", 50_000),
-            Number(args, "window", 3),
-            Number(args, "original-windows", 3),
-            (short)Number(args, "silos", 2),
-            Number(args, "workers", 4),
-            (Text(args, "only") ?? "original,throttled,unthrottled")
+            CommandLine.Number(args, "scale", 50_000),
+            CommandLine.Number(args, "window", 3),
+            CommandLine.Number(args, "original-windows", 3),
+            (short)CommandLine.Number(args, "silos", 2),
+            CommandLine.Number(args, "workers", 4),
+            (CommandLine.Text(args, "only") ?? "original,throttled,unthrottled")
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .ToHashSet(StringComparer.Ordinal),
-            Number(args, "timeout", 60),
-            Number(args, "cap", 1_000),
-            string.Equals(Text(args, "until"), "posts", StringComparison.Ordinal),
-            Enum.Parse<RequestCostModel>(Text(args, "cost-model") ?? nameof(RequestCostModel.Flat), ignoreCase: true)
+            CommandLine.Number(args, "timeout", 60),
+            CommandLine.Number(args, "cap", 1_000),
+            string.Equals(CommandLine.Text(args, "until"), "posts", StringComparison.Ordinal),
+            Enum.Parse<RequestCostModel>(
+                CommandLine.Text(args, "cost-model") ?? nameof(RequestCostModel.Flat),
+                ignoreCase: true
+            )
         );
-
-    private static string? Text(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, "--" + name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int Number(string[] args, string name, int fallback) =>
-        Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

@@ -11,27 +11,31 @@ internal static class HarvestSettings
     /// Pauses measured against a live window (idle and error delays) shrink likewise.
     /// </summary>
     public static IReadOnlyDictionary<string, string?> Throttled(BenchmarkOptions options) =>
-        new Dictionary<string, string?>(Common(options))
+        Throttled(options.Workers, options.Window, BenchmarkOptions.Points, BenchmarkOptions.CostPerRequest);
+
+    /// <summary>As <see cref="Throttled(BenchmarkOptions)"/>, for <paramref name="points"/> per <paramref name="window"/>.</summary>
+    public static Dictionary<string, string?> Throttled(int workers, TimeSpan window, int points, int costPerRequest) =>
+        new(Common(workers))
         {
-            ["Harvest:RateBudget:DefaultLimit"] = Text(BenchmarkOptions.Points),
-            ["Harvest:RateBudget:CostPerRequest"] = Text(BenchmarkOptions.CostPerRequest),
-            ["Harvest:RateBudget:DefaultWindow"] = options.Window.ToString("c", CultureInfo.InvariantCulture),
+            ["Harvest:RateBudget:DefaultLimit"] = Text(points),
+            ["Harvest:RateBudget:CostPerRequest"] = Text(costPerRequest),
+            ["Harvest:RateBudget:DefaultWindow"] = window.ToString("c", CultureInfo.InvariantCulture),
             ["Harvest:RateBudget:ResetMargin"] = "00:00:00.050",
         };
 
     /// <summary>The budget the simulator grants this application is never the limit.</summary>
     public static IReadOnlyDictionary<string, string?> Unthrottled(BenchmarkOptions options) =>
-        new Dictionary<string, string?>(Common(options))
+        new Dictionary<string, string?>(Common(options.Workers))
         {
             ["Harvest:RateBudget:DefaultLimit"] = "10000000",
             ["Harvest:RateBudget:DefaultWindow"] = options.Window.ToString("c", CultureInfo.InvariantCulture),
             ["Harvest:RateBudget:ResetMargin"] = "00:00:00",
         };
 
-    private static Dictionary<string, string?> Common(BenchmarkOptions options) =>
+    private static Dictionary<string, string?> Common(int workers) =>
         new(StringComparer.Ordinal)
         {
-            ["Harvest:Worker:Concurrency"] = Text(options.Workers),
+            ["Harvest:Worker:Concurrency"] = Text(workers),
             ["Harvest:Worker:IdleDelay"] = "00:00:00.050",
             ["Harvest:Worker:ErrorDelay"] = "00:00:00.200",
             ["ProductHunt:RetryBaseDelay"] = "00:00:00.050",

@@ -84,20 +84,12 @@ internal static class ScaleOutMeasurement
             $"scale_out_{silos}_{tokens.Count}",
             CancellationToken.None
         );
-        var window = TimeSpan.FromSeconds(options.WindowSeconds).ToString("c", CultureInfo.InvariantCulture);
-        var settings = new Dictionary<string, string?>(StringComparer.Ordinal)
-        {
-            ["Harvest:Worker:Concurrency"] = options.Workers.ToString(CultureInfo.InvariantCulture),
-            ["Harvest:Worker:IdleDelay"] = "00:00:00.050",
-            ["Harvest:Worker:ErrorDelay"] = "00:00:00.200",
-            ["ProductHunt:RetryBaseDelay"] = "00:00:00.050",
-            ["Harvest:RateBudget:DefaultLimit"] = options.Points.ToString(CultureInfo.InvariantCulture),
-            ["Harvest:RateBudget:CostPerRequest"] = ScaleOutOptions.CostPerRequest.ToString(
-                CultureInfo.InvariantCulture
-            ),
-            ["Harvest:RateBudget:DefaultWindow"] = window,
-            ["Harvest:RateBudget:ResetMargin"] = "00:00:00.050",
-        };
+        var settings = HarvestSettings.Throttled(
+            options.Workers,
+            TimeSpan.FromSeconds(options.WindowSeconds),
+            options.Points,
+            ScaleOutOptions.CostPerRequest
+        );
         for (var i = 1; i < tokens.Count; i++)
         {
             settings[$"ProductHunt:AdditionalTokens:{i - 1}"] = tokens[i];

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PHDB.Harvest.Benchmarks;
 
 /// <summary>The command line of <c>scale-out</c>: <c>--name value</c> pairs, all optional.</summary>
@@ -30,27 +28,13 @@ internal sealed record ScaleOutOptions(
 
     public static ScaleOutOptions Parse(string[] args) =>
         new(
-            Number(args, "scale", 10_000),
-            Number(args, "window", 1),
-            Number(args, "points", 800),
-            Number(args, "workers", 4),
-            Number(args, "warmup", 10),
-            Number(args, "slice", 40),
-            Numbers(args, "silos", [1, 2, 4]),
-            Numbers(args, "tokens", [1, 2, 4])
+            CommandLine.Number(args, "scale", 10_000),
+            CommandLine.Number(args, "window", 1),
+            CommandLine.Number(args, "points", 800),
+            CommandLine.Number(args, "workers", 4),
+            CommandLine.Number(args, "warmup", 10),
+            CommandLine.Number(args, "slice", 40),
+            CommandLine.Numbers(args, "silos", [1, 2, 4]),
+            CommandLine.Numbers(args, "tokens", [1, 2, 4])
         );
-
-    private static string? Text(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, "--" + name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int Number(string[] args, string name, int fallback) =>
-        Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
-
-    private static int[] Numbers(string[] args, string name, int[] fallback) =>
-        Text(args, name) is { } text
-            ? [.. text.Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture))]
-            : fallback;
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PHDB.Harvest.Benchmarks;
 
 /// <summary>The command line of <c>memory</c>: <c>--name value</c> pairs, all optional.</summary>
@@ -13,12 +11,12 @@ internal sealed record SiloMemoryOptions(int Scale, int Mark, int Workers, int C
 {
     public static SiloMemoryOptions Parse(string[] args) =>
         new(
-            Number(args, "scale", 1_000_000),
-            Number(args, "mark", 100_000),
-            Number(args, "workers", 4),
-            Number(args, "cap", 10_000),
-            Number(args, "timeout", 60),
-            Path.GetFullPath(Text(args, "silo") ?? DefaultSilo())
+            CommandLine.Number(args, "scale", 1_000_000),
+            CommandLine.Number(args, "mark", 100_000),
+            CommandLine.Number(args, "workers", 4),
+            CommandLine.Number(args, "cap", 10_000),
+            CommandLine.Number(args, "timeout", 60),
+            Path.GetFullPath(CommandLine.Text(args, "silo") ?? DefaultSilo())
         );
 
     /// <summary>The Release build of <c>src/PHDB.Silo</c> next to this benchmark's own build.</summary>
@@ -37,13 +35,4 @@ internal sealed record SiloMemoryOptions(int Scale, int Mark, int Workers, int C
             "net10.0",
             "PHDB.Silo.dll"
         );
-
-    private static string? Text(string[] args, string name)
-    {
-        var index = Array.IndexOf(args, "--" + name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
-    }
-
-    private static int Number(string[] args, string name, int fallback) =>
-        Text(args, name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 }

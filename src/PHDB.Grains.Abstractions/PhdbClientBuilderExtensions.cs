@@ -17,8 +17,8 @@ public static class PhdbClientBuilderExtensions
     {
         var connectionString = PhdbConnectionString.Require(configuration);
         client.Services.AddPhdbExceptionSerialization();
-        client.UsePhdbTls(configuration);
         return client
+            .UsePhdbTls(configuration)
             .Configure<ClusterOptions>(options =>
             {
                 options.ServiceId = PhdbCluster.ServiceId;

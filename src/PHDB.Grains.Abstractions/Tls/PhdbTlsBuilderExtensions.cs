@@ -8,34 +8,32 @@ public static class PhdbTlsBuilderExtensions
 {
     /// <summary>
     /// TLS on silo-to-silo and gateway connections when on (<paramref name="onByDefault"/>: whether other hosts reach
-    /// this silo); <see langword="false"/> when it stays off.
+    /// this silo).
     /// </summary>
-    public static bool UsePhdbTls(this ISiloBuilder silo, IConfiguration configuration, bool onByDefault)
+    public static ISiloBuilder UsePhdbTls(this ISiloBuilder silo, IConfiguration configuration, bool onByDefault)
     {
         ArgumentNullException.ThrowIfNull(silo);
         var certificates = ClusterTlsCertificates.Load(configuration, onByDefault);
         if (certificates is null)
         {
-            return false;
+            return silo;
         }
 
         silo.Services.AddSingleton(certificates);
-        silo.UseTls(certificates.Certificate, certificates.Configure);
-        return true;
+        return silo.UseTls(certificates.Certificate, certificates.Configure);
     }
 
     /// <summary>TLS on the client's gateway connections when <c>Orleans:Tls</c> gives a certificate or turns it on.</summary>
-    public static bool UsePhdbTls(this IClientBuilder client, IConfiguration configuration)
+    public static IClientBuilder UsePhdbTls(this IClientBuilder client, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(client);
         var certificates = ClusterTlsCertificates.Load(configuration, onByDefault: false);
         if (certificates is null)
         {
-            return false;
+            return client;
         }
 
         client.Services.AddSingleton(certificates);
-        client.UseTls(certificates.Certificate, certificates.Configure);
-        return true;
+        return client.UseTls(certificates.Certificate, certificates.Configure);
     }
 }
