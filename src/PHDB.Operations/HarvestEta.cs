@@ -3,8 +3,8 @@ using PHDB.Grains.Harvest;
 namespace PHDB.Operations;
 
 /// <summary>
-/// Estimates when the current run ends: the pages left (<see cref="HarvestWorkLeft"/>) over the pace of the run, or
-/// the requests its longest connection left needs one after the other, when that takes longer.
+/// Estimates when the current run ends: the pages left (<see cref="HarvestWorkLeft"/>) over the pace of the run, and
+/// then the requests the longest connection left needs one after the other.
 /// The pace is what the run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended with
 /// the pace the budgets in use allow (requests per second times pages per request) until it was watched for a
 /// budget window; idle budgets (an earlier run's token) add no pace.
@@ -42,11 +42,13 @@ public static class HarvestEta
             return null;
         }
 
-        // A request carries a page of each connection at most: the longest one left takes as many requests, one
-        // after the other, however few pages are left beside it (the tail of a run, where requests carry less).
+        // A request carries a page of each connection at most, and only of the partitions its worker leased: while
+        // many partitions are open, each advances in a few of the requests, so the longest connection is left with
+        // most of its pages when the others end, and the run ends reading them one a request (the tail, where
+        // requests carry less). The other pages go at the run's pace.
         var requestsPerSecond = pagesPerSecond / Math.Max(view.ItemsPerRequest ?? 1, 1);
-        var chain = HarvestWorkLeft.LongestChain([.. view.Partitions.Values]);
-        return TimeSpan.FromSeconds(Math.Max(pagesLeft / pagesPerSecond, chain / requestsPerSecond));
+        var chain = Math.Min(HarvestWorkLeft.LongestChain([.. view.Partitions.Values]), pagesLeft);
+        return TimeSpan.FromSeconds(((pagesLeft - chain) / pagesPerSecond) + (chain / requestsPerSecond));
     }
 
     /// <summary>

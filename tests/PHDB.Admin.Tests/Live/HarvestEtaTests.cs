@@ -202,7 +202,8 @@ public sealed class HarvestEtaTests
     [Fact]
     public void Subjects_whose_counts_announce_their_pages_need_those_pages_rather_than_the_average()
     {
-        // 30 posts left whose counts announce 400 pages; the 10 seen to finish took 8 each (240 for 30).
+        // 30 posts left whose counts announce 400 pages; the 10 seen to finish took 8 each (240 for 30). The longest
+        // connection's 20 pages come last, a request (4 pages' time) each.
         var view = View(HarvestPhase.Running, 4, Budget()) with
         {
             Partitions = Partitions(
@@ -215,14 +216,14 @@ public sealed class HarvestEtaTests
             ),
             Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 10),
         };
-        Assert.Equal(400 / (80 / 900.0), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+        Assert.Equal((380 / (80 / 900.0)) + (20 * 4 / (80 / 900.0)), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
     }
 
     [Fact]
-    public void The_longest_connection_left_takes_a_request_per_page_however_few_pages_are_left_beside_it()
+    public void The_longest_connection_left_ends_the_run_a_request_per_page()
     {
-        // 60 pages left, 4 to a request at 2 pages a second: 30 s by the pages. But one post's votes need 40 pages,
-        // one request after the other, at half a request a second: 80 s.
+        // 60 pages left, 4 to a request at 2 pages a second. One post's votes need 40 of them, one request after the
+        // other, at half a request a second (80 s), after the 20 others (10 s).
         var view = View(HarvestPhase.Running, 4, Budget()) with
         {
             Partitions = Partitions(
@@ -236,9 +237,9 @@ public sealed class HarvestEtaTests
             Budgets = new Dictionary<string, RateBudgetStatus>(),
             Pace = new HarvestPace(120, TimeSpan.FromMinutes(1)),
         };
-        Assert.Equal(80, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+        Assert.Equal(90, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
 
-        // Once that chain is no longer than the pages allow, the pages decide.
+        // A shorter chain leaves more of the pages to full requests: 50 at 2 pages a second, then 10 requests.
         var shortChain = view with
         {
             Partitions = Partitions(
@@ -249,7 +250,7 @@ public sealed class HarvestEtaTests
                 }
             ),
         };
-        Assert.Equal(30, HarvestEta.Estimate(shortChain)!.Value.TotalSeconds, 6);
+        Assert.Equal(45, HarvestEta.Estimate(shortChain)!.Value.TotalSeconds, 6);
     }
 
     [Fact]
