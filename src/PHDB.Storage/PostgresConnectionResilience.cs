@@ -13,13 +13,16 @@ public static class PostgresConnectionResilience
     public const int KeepAliveSeconds = 10;
 
     /// <summary>
-    /// Asks the server to probe each session's client (10 s idle, then every 5 s, 3 misses): a host cut off from the
-    /// network mid-transaction sends no close, and without probes its session would hold its row locks for the
-    /// server's default of two hours, stalling every other host that writes the same rows. With them the server ends
-    /// the session, rolling the transaction back, about 25 s after the host went silent.
+    /// Asks the server to give up on a silent client: probes of an idle session (10 s idle, then every 5 s, 3 misses),
+    /// and at most 25 s for what it sent to be acknowledged (<c>tcp_user_timeout</c>). A host cut off from the network
+    /// mid-transaction sends no close: without probes its session would hold its row locks for the server's default of
+    /// two hours, and a session cut off while sending a result retransmits for the kernel's 15 minutes or so, which
+    /// probes do not shorten (they apply to idle connections only). Either way every other host that writes the same
+    /// rows would stall; with both bounds the server ends the session, rolling the transaction back, about 25 s after
+    /// the host went silent.
     /// </summary>
     public const string ServerKeepAlive =
-        "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3";
+        "-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3 -c tcp_user_timeout=25000";
 
     /// <summary>
     /// <paramref name="connectionString"/> with a keepalive on idle connections and the server's probes of the client

@@ -170,12 +170,20 @@ public sealed class MultiHostClusterTests
             );
             var declaredDead = sinceCut.Elapsed;
 
-            await Eventually.HoldsAsync(
-                async () => (await coordinator.GetStatus()).Phase == HarvestPhase.Completed,
-                TimeSpan.FromMinutes(8),
-                "the full harvest completed on the two silos left",
-                TimeSpan.FromMilliseconds(250)
-            );
+            try
+            {
+                await Eventually.HoldsAsync(
+                    async () => (await coordinator.GetStatus()).Phase == HarvestPhase.Completed,
+                    TimeSpan.FromMinutes(8),
+                    "the full harvest completed on the two silos left",
+                    TimeSpan.FromMilliseconds(250)
+                );
+            }
+            catch (TimeoutException)
+            {
+                output?.WriteLine(await SessionsAsync(owner, cancellation));
+                throw;
+            }
             var completedAfterCut = sinceCut.Elapsed;
             var status = await coordinator.GetStatus();
             var report = await TruthComparison.CompareAsync(simulator.BaseAddress, owner, cancellation);
@@ -238,6 +246,33 @@ public sealed class MultiHostClusterTests
         }
 
         return rows;
+    }
+
+    /// <summary>The server's sessions and what they wait for: who holds up the hosts left, when the run stalls.</summary>
+    private static async Task<string> SessionsAsync(string database, CancellationToken cancellation)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync(cancellation);
+        await using var query = new NpgsqlCommand(
+            """
+            SELECT pid, client_addr::text, state, wait_event_type, wait_event,
+                   round(extract(epoch FROM now() - xact_start))::int, pg_blocking_pids(pid)::text, left(query, 80)
+            FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+            """,
+            connection
+        );
+        await using var reader = await query.ExecuteReaderAsync(cancellation);
+        var lines = new System.Text.StringBuilder(
+            "sessions (pid, client, state, wait, transaction age s, blocked by, query):\n"
+        );
+        while (await reader.ReadAsync(cancellation))
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            lines.AppendJoin(" | ", values).Append('\n');
+        }
+
+        return lines.ToString();
     }
 
     private static async Task<long> CountPostsAsync(string database, CancellationToken cancellation)
