@@ -41,6 +41,7 @@ public static class HarvestServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()
         ));
         services.AddBatchProcessing();
+        services.AddProcessorPlugins();
         services.AddMetrics();
         services.TryAddSingleton<HarvestTelemetry>();
         services.TryAddSingleton<HarvestBatchCommitter>();

@@ -2,10 +2,16 @@ using PHDB.Domain;
 
 namespace PHDB.Harvest.Processing;
 
-/// <summary>Runs the registered <see cref="IBatchProcessor"/>s over a batch in priority order.</summary>
-public sealed class BatchPipeline(IEnumerable<IBatchProcessor> processors)
+/// <summary>
+/// Runs the registered <see cref="IBatchProcessor"/>s and those of the <see cref="IBatchProcessorSource"/>s (plugins)
+/// over a batch in priority order.
+/// </summary>
+public sealed class BatchPipeline(IEnumerable<IBatchProcessor> processors, IEnumerable<IBatchProcessorSource> sources)
 {
-    private readonly IReadOnlyList<IBatchProcessor> stages = [.. processors.OrderBy(p => p.Priority)];
+    private readonly IReadOnlyList<IBatchProcessor> stages =
+    [
+        .. processors.Concat(sources.SelectMany(s => s.Processors)).OrderBy(p => p.Priority),
+    ];
 
     /// <summary>The stages in the order they run.</summary>
     public IReadOnlyList<IBatchProcessor> Stages => stages;

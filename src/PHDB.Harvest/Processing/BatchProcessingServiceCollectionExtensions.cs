@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PHDB.Harvest.Plugins;
 
 namespace PHDB.Harvest.Processing;
 
@@ -15,6 +16,26 @@ public static class BatchProcessingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBatchProcessor, Sanitiser>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBatchProcessor, QualityChecks>());
         services.TryAddSingleton<BatchPipeline>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the processor plugins of <c>Harvest:Plugins:Directory</c> to the pipeline (<see cref="ProcessorPlugins"/>),
+    /// their options (<see cref="ProcessorPluginOptions"/>) validated on start.
+    /// </summary>
+    public static IServiceCollection AddProcessorPlugins(this IServiceCollection services)
+    {
+        services
+            .AddOptions<ProcessorPluginOptions>()
+            .BindConfiguration(ProcessorPluginOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton<ProcessorPlugins>();
+        services.TryAddEnumerable(
+            ServiceDescriptor.Singleton<IBatchProcessorSource, ProcessorPlugins>(sp =>
+                sp.GetRequiredService<ProcessorPlugins>()
+            )
+        );
         return services;
     }
 }

@@ -38,6 +38,13 @@ public sealed class SiloSettingsTests
         " (not set): must name a PEM"
     )]
     [InlineData("Orleans__Tls__Enabled", "true", "Orleans:Tls:CertificatePath", " (not set): must name a PEM")]
+    [InlineData(
+        "Harvest__Plugins__Directory",
+        "/nowhere/plugins",
+        "Harvest:Plugins:Directory",
+        "='/nowhere/plugins': '/nowhere/plugins' does not exist"
+    )]
+    [InlineData("Harvest__Plugins__Timeout", "00:00:00", "Harvest:Plugins:Timeout", "='00:00:00': must be above zero")]
     public async Task A_bad_setting_stops_the_silo_with_one_line_and_exit_78(
         string variable,
         string value,
