@@ -42,6 +42,7 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
         ("/posts", "posts", [TestIds("post-search"), TestIds("posts", "posts-empty")]),
         ("/topics", "topics", [TestIds("topics", "topics-empty"), TestIds("topic-chart", "topics-empty")]),
         ("/quality", "quality", [TestIds("findings", "quality-empty", "findings-empty")]),
+        ("/plugins", "plugins", [TestIds("plugins", "plugins-empty")]),
         ("/cluster", "cluster", [TestIds("active-silos"), TestIds("silos")]),
         ("/exports", "exports", [TestIds("export-start")]),
         (

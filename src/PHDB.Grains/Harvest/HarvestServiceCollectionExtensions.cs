@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using PHDB.Grains.Plugins;
 using PHDB.Harvest.Processing;
 using PHDB.ProductHunt;
 using PHDB.Storage;
@@ -14,7 +15,7 @@ public static class HarvestServiceCollectionExtensions
     /// <summary>
     /// Adds the harvest: options (<c>Harvest</c>, <c>Harvest:Worker</c>, <c>ProductHunt</c>) validated on start,
     /// the API client, the PostgreSQL data source of <c>ConnectionStrings:phdb</c>, the batch writer and bookkeeping,
-    /// the batch processors, telemetry and the <see cref="HarvestWorker"/>s.
+    /// the batch processors and plugins (reported to the console), telemetry and the <see cref="HarvestWorker"/>s.
     /// </summary>
     public static IServiceCollection AddPhdbHarvest(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +47,7 @@ public static class HarvestServiceCollectionExtensions
         services.TryAddSingleton<HarvestTelemetry>();
         services.TryAddSingleton<HarvestBatchCommitter>();
         services.AddHostedService<HarvestWorker>();
+        services.AddHostedService<ProcessorPluginReporter>();
         return services;
     }
 }

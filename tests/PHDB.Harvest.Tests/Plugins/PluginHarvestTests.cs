@@ -1,5 +1,6 @@
 using Npgsql;
 using PHDB.Grains.Harvest;
+using PHDB.Grains.Plugins;
 using PHDB.Harvest.Tests.Engine;
 using PHDB.Testing;
 using PHDB.Testing.Harvest;
@@ -48,6 +49,30 @@ public sealed class PluginHarvestTests(PostgresServer postgres)
             Assert.True(mentioning.Count > 10, $"the world has posts mentioning '{keyword}' ({mentioning.Count})");
             Assert.Equal(mentioning, tagged);
         }
+
+        // Each silo reports the plugin to the console: active, every batch processed, none failed.
+        IReadOnlyList<SiloPlugins> reports = [];
+        await Eventually.HoldsAsync(
+            async () =>
+            {
+                reports = await cluster.Client.GetGrain<IProcessorPluginsGrain>(0).GetReports();
+                return reports.Count == cluster.Silos.Count;
+            },
+            IProcessorPluginsGrain.ReportInterval * 3,
+            "every silo reported its plugins"
+        );
+        Assert.All(
+            reports,
+            r =>
+            {
+                var plugin = Assert.Single(r.Plugins);
+                Assert.Equal(
+                    ("keyword-tagger", "1.0.0", 900, "Active", 0L),
+                    (plugin.Name, plugin.Version, plugin.Priority, plugin.State, plugin.Failures)
+                );
+            }
+        );
+        Assert.True(reports.Sum(r => r.Plugins[0].Batches) > 0, "the silos ran the plugin over their batches");
     }
 
     private static async Task<List<long>> IdsAsync(string database, string sql, CancellationToken cancellation)
