@@ -14,7 +14,7 @@ internal sealed class SamplePlugin : IDisposable
 
     public SamplePlugin()
     {
-        var built = BuildOutput();
+        var built = BuildOutput.Of(Name, "samples");
         var target = System.IO.Directory.CreateDirectory(System.IO.Path.Join(folder.Path, Name));
         foreach (var file in System.IO.Directory.GetFiles(built))
         {
@@ -29,22 +29,4 @@ internal sealed class SamplePlugin : IDisposable
     public string PluginFolder => System.IO.Path.Join(folder.Path, Name);
 
     public void Dispose() => folder.Dispose();
-
-    /// <summary><c>samples/PHDB.Samples.KeywordTagger/bin/&lt;configuration&gt;/net10.0</c> of this checkout.</summary>
-    private static string BuildOutput()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-        {
-            if (File.Exists(System.IO.Path.Join(d.FullName, "PHDB.sln")))
-            {
-                var built = System.IO.Path.Join(d.FullName, "samples", Name, "bin", configuration, "net10.0");
-                return File.Exists(System.IO.Path.Join(built, Name + ".dll"))
-                    ? built
-                    : throw new FileNotFoundException($"{Name} is not built", built);
-            }
-        }
-
-        throw new InvalidOperationException("PHDB.sln not found above " + AppContext.BaseDirectory);
-    }
 }

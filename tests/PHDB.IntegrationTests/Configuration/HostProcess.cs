@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PHDB.IntegrationTests.Processes;
 using PHDB.Testing;
 
 namespace PHDB.IntegrationTests.Configuration;
