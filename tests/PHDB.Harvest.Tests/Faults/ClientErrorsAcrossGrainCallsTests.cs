@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Serialization;
 using PHDB.Grains;
 using PHDB.ProductHunt;
@@ -12,7 +13,7 @@ namespace PHDB.Harvest.Tests.Faults;
 /// The client's errors cross grain calls: what it throws when the API times out or its circuit is open goes through
 /// Orleans' serializer, configured as the silos and clients configure it, and comes back with its type and message.
 /// Without PHDB's namespace among the serializable exceptions, or with Polly's exception inside (which a 5-minute
-/// outage once showed as a failed grain call), it does not.
+/// outage once showed as a failed grain call), it does not; nor, without the driver's, does a database error.
 /// </summary>
 public sealed class ClientErrorsAcrossGrainCallsTests
 {
@@ -42,6 +43,28 @@ public sealed class ClientErrorsAcrossGrainCallsTests
     }
 
     [Fact]
+    public void A_database_error_a_grain_passes_on_keeps_its_type_and_the_servers_words()
+    {
+        using var services = new ServiceCollection()
+            .AddSerializer()
+            .AddPhdbExceptionSerialization()
+            .BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var errors = new Exception[]
+        {
+            new PostgresException("permission denied for table posts", "ERROR", "ERROR", "42501"),
+            new NpgsqlException("Failed to connect to 127.0.0.1:5432", new System.Net.Sockets.SocketException(111)),
+        };
+
+        foreach (var error in errors)
+        {
+            var copy = serializer.Deserialize<Exception>(serializer.SerializeToArray(error));
+            Assert.IsType(error.GetType(), copy);
+            Assert.Equal(error.Message, copy.Message);
+        }
+    }
+
+    [Fact]
     public async Task Without_phdbs_namespace_or_with_pollys_exception_inside_it_would_not()
     {
         await using (var bare = new ServiceCollection().AddSerializer().BuildServiceProvider())
@@ -49,6 +72,9 @@ public sealed class ClientErrorsAcrossGrainCallsTests
             var plain = bare.GetRequiredService<Serializer>();
             Assert.ThrowsAny<Exception>(() =>
                 plain.SerializeToArray<Exception>(new ProductHuntTransientException("No answer.", null))
+            );
+            Assert.ThrowsAny<Exception>(() =>
+                plain.SerializeToArray<Exception>(new PostgresException("denied", "ERROR", "ERROR", "42501"))
             );
         }
 
