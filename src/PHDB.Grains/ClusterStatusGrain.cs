@@ -9,6 +9,9 @@ namespace PHDB.Grains;
 [StatelessWorker(1)]
 public sealed class ClusterStatusGrain(TimeProvider timeProvider) : Grain, IClusterStatusGrain
 {
+    /// <summary>How long the silos' activation counts are waited for; past it they stay unknown in the snapshot.</summary>
+    public static readonly TimeSpan StatisticsTimeout = TimeSpan.FromSeconds(3);
+
     /// <inheritdoc />
     public async Task<ClusterSnapshot> GetSnapshot()
     {
@@ -21,7 +24,9 @@ public sealed class ClusterStatusGrain(TimeProvider timeProvider) : Grain, IClus
         {
             try
             {
-                var statistics = await management.GetRuntimeStatistics(active);
+                // A silo that just died is still active here until it is declared dead; its answer would take the
+                // response timeout (30 s) and hold every push of the cluster's state until then.
+                var statistics = await management.GetRuntimeStatistics(active).WaitAsync(StatisticsTimeout);
                 for (var i = 0; i < active.Length && i < statistics.Length; i++)
                 {
                     activations[active[i]] = statistics[i].ActivationCount;

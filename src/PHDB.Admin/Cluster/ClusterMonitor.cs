@@ -46,7 +46,9 @@ public sealed partial class ClusterMonitor(
             {
                 try
                 {
-                    Accept(await watch.Subscribe(reference));
+                    // At most a renewal's time: a call that went to a silo as it died is answered only by the
+                    // client's response timeout (30 s), and the next renewal reaches the grain where it lives now.
+                    Accept(await watch.Subscribe(reference).WaitAsync(options.Value.RenewInterval, stoppingToken));
                     LastError = null;
                 }
                 catch (Exception e) when (!stoppingToken.IsCancellationRequested)
