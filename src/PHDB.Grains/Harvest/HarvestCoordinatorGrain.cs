@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PHDB.Grains.Harvest.Events;
 using PHDB.Grains.Publishing;
+using PHDB.Grains.Webhooks;
 using PHDB.Storage;
 
 namespace PHDB.Grains.Harvest;
@@ -16,6 +17,7 @@ public sealed partial class HarvestCoordinatorGrain(
     [PersistentState("coordinator", PhdbCluster.StateStorage)] IPersistentState<HarvestCoordinatorState> state,
     IOptions<HarvestOptions> options,
     HarvestBookkeeping bookkeeping,
+    WebhookRelay webhooks,
     TimeProvider timeProvider,
     ILogger<HarvestCoordinatorGrain> logger
 ) : Grain, IHarvestCoordinatorGrain, IRemindable
@@ -484,10 +486,22 @@ public sealed partial class HarvestCoordinatorGrain(
             RecordWholeReads(partitions);
         }
 
+        var parked = state.State.Partitions.Count(p => p.Value == PartitionStatus.Parked);
+        HarvestEvent ended =
+            phase != HarvestPhase.Cancelled && parked == 0
+                ? new HarvestCompleted(now, state.State.RunId, state.State.Mode, state.State.Partitions.Count)
+                : new HarvestFailed(
+                    now,
+                    state.State.RunId,
+                    state.State.Mode,
+                    phase == HarvestPhase.Cancelled ? "cancelled by an operator" : $"{parked} partition(s) parked"
+                );
+        // Into the webhook outboxes before the run is recorded as ended: if this activation dies in between, the
+        // next one ends the run again and sends the event again under the same key.
+        await webhooks.RelayAsync(GrainFactory, ended);
         await state.WriteStateAsync();
         leases.Clear();
 
-        var parked = state.State.Partitions.Count(p => p.Value == PartitionStatus.Parked);
         var counts = new Dictionary<string, long>
         {
             ["partitions"] = state.State.Partitions.Count,
@@ -518,16 +532,7 @@ public sealed partial class HarvestCoordinatorGrain(
                 .HarvestSucceeded(state.State.RunId, state.State.Mode);
         }
 
-        await PublishAsync(
-            outcome == HarvestOutcome.Succeeded
-                ? new HarvestCompleted(now, state.State.RunId, state.State.Mode, state.State.Partitions.Count)
-                : new HarvestFailed(
-                    now,
-                    state.State.RunId,
-                    state.State.Mode,
-                    phase == HarvestPhase.Cancelled ? "cancelled by an operator" : $"{parked} partition(s) parked"
-                )
-        );
+        await this.GetStreamProvider(HarvestEvents.Provider).TryPublishAsync(ended, logger);
         await EnsureScheduleAsync();
     }
 
@@ -625,9 +630,15 @@ public sealed partial class HarvestCoordinatorGrain(
         }
     }
 
-    /// <summary>Publishes a run event; a stream that cannot take it never fails the run.</summary>
-    private Task PublishAsync(HarvestEvent harvestEvent) =>
-        this.GetStreamProvider(HarvestEvents.Provider).TryPublishAsync(harvestEvent, logger);
+    /// <summary>
+    /// Publishes a run event and hands it to the webhook subscribers' outboxes; a stream or outbox that cannot take it
+    /// never fails the run.
+    /// </summary>
+    private async Task PublishAsync(HarvestEvent harvestEvent)
+    {
+        await this.GetStreamProvider(HarvestEvents.Provider).TryPublishAsync(harvestEvent, logger);
+        await webhooks.RelayAsync(GrainFactory, harvestEvent);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not close abandoned runs in the bookkeeping")]
     private static partial void LogBookkeepingFailed(ILogger logger, Exception exception);

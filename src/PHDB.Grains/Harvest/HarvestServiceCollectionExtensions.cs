@@ -3,9 +3,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using PHDB.Grains.Plugins;
+using PHDB.Grains.Webhooks;
 using PHDB.Harvest.Processing;
 using PHDB.ProductHunt;
 using PHDB.Storage;
+using PHDB.Webhooks;
 
 namespace PHDB.Grains.Harvest;
 
@@ -31,6 +33,8 @@ public static class HarvestServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddProductHuntClient(configuration);
+        services.AddWebhookSender(configuration);
+        services.TryAddSingleton<WebhookRelay>();
         services.AddOptions<ApiApplicationsOptions>().BindConfiguration(ProductHuntOptions.SectionName);
         services.TryAddSingleton<ApiApplications>();
         services.TryAddSingleton(_ =>

@@ -67,6 +67,53 @@ public sealed class SiloSettingsTests
         Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(
+        "Events__Webhooks__0__Url",
+        "ftp://receiver.test/hooks",
+        "Events:Webhooks:0:Url",
+        "='ftp://receiver.test/hooks': must be an absolute http or https address"
+    )]
+    [InlineData(
+        "Events__Webhooks__0__Events__0",
+        "PostsSynced",
+        "Events:Webhooks:0:Events:0",
+        "='PostsSynced': must be HarvestCompleted, HarvestFailed, PartitionCompleted or *"
+    )]
+    [InlineData(
+        "Events__Webhooks__0__Secret",
+        "hunter2",
+        "Events:Webhooks:0:Secret",
+        "=(secret): must be at least 16 characters (it has 7)"
+    )]
+    [InlineData("Events__QueueCapacity", "0", "Events:QueueCapacity", "='0': ")]
+    public async Task A_bad_webhook_setting_stops_the_silo_with_one_line_and_exit_78(
+        string variable,
+        string value,
+        string key,
+        string shown
+    )
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__phdb"] = "Host=127.0.0.1;Port=1;Database=phdb;Username=phdb;Password=unused",
+            ["Harvest__StartAutomatically"] = "false",
+            ["ProductHunt__Token"] = "unused-token",
+            // A valid subscriber, one of its settings then spoilt.
+            ["Events__Webhooks__0__Url"] = "http://127.0.0.1:9/hooks",
+            ["Events__Webhooks__0__Events__0"] = "HarvestCompleted",
+            ["Events__Webhooks__0__Secret"] = "a-valid-secret-of-some-length",
+            [variable] = value,
+        };
+
+        var result = await HostProcess.RunAsync("PHDB.Silo", environment, TestContext.Current.CancellationToken);
+
+        var line = InvalidSettingLine.Assert(result, "silo", key, shown);
+        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", result.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("a-valid-secret", result.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_setting_from_a_credential_file_is_read_and_checked_like_any_other()
     {
