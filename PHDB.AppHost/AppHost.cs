@@ -50,6 +50,7 @@ var silos = builder
     .WithEnvironment("Harvest__StartAutomatically", settings.StartHarvest ? "true" : "false")
     .WithConfigurationSection(builder.Configuration, "Harvest")
     .WithConfigurationSection(builder.Configuration, "Telemetry")
+    .WithEventWebhooks(builder)
     .WithHarvestCommands(siloControlKey)
     .WithPublishCommands(siloControlKey)
     .WithKagglePublishing(builder, exportsDirectory)

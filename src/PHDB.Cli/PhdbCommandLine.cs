@@ -48,6 +48,7 @@ internal static class PhdbCommandLine
         yield return DbCommand.Create(factory);
         yield return HealthCommand.Create(factory);
         yield return ConfigCommand.Create(factory);
+        yield return EventsCommand.Create(factory);
         yield return InteractiveCommand.Create(factory);
         yield return CompletionsCommand.Create(factory);
     }

@@ -46,6 +46,11 @@ public static class HarvestText
             HarvestFailed e => $"Run {e.RunId} ({e.Mode.ToString().ToLowerInvariant()}) failed: {e.Reason}",
             RateLimitHit e => $"429 for {e.Application}: budget resets in {Duration(e.ResetIn)}",
             PostsSynced e => $"{e.Pages} pages: {e.Posts} posts, {e.Comments} comments, {e.Votes} votes",
+            HarvestStatusChanged e =>
+                $"Run {e.Status.RunId} {Phase(e.Status)}: {e.Status.Done}/{e.Status.Partitions} partitions done, {e.Status.Parked} parked, {e.Status.Leased} leased",
+            PartitionsChanged e => $"Run {e.RunId}: {e.Partitions.Count} partition(s) moved",
+            RateBudgetChanged e =>
+                $"Budget of {e.Application}: {Count(e.Status.Remaining)} of {Count(e.Status.Limit)} points left",
             _ => harvestEvent.GetType().Name,
         };
 }

@@ -43,6 +43,7 @@ public sealed partial class AdminConsoleTests(AdminConsoleApp app)
         ("/topics", "topics", [TestIds("topics", "topics-empty"), TestIds("topic-chart", "topics-empty")]),
         ("/quality", "quality", [TestIds("findings", "quality-empty", "findings-empty")]),
         ("/plugins", "plugins", [TestIds("plugins", "plugins-empty")]),
+        ("/webhooks", "webhooks", [TestIds("webhooks", "webhooks-empty")]),
         ("/cluster", "cluster", [TestIds("active-silos"), TestIds("silos")]),
         ("/exports", "exports", [TestIds("export-start")]),
         (

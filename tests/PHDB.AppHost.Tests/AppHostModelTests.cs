@@ -214,6 +214,41 @@ public sealed class AppHostModelTests
     }
 
     [Fact]
+    public async Task The_silos_get_the_webhook_subscribers_with_their_secrets_only_as_secret_parameters()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(
+            [
+                "--ConnectionStrings:phdb=Host=db.example;Database=phdb;Username=phdb;Password=x",
+                "--Events:Webhooks:0:Url=https://hooks.example.test/phdb",
+                "--Events:Webhooks:0:Events:0=HarvestCompleted",
+                "--Events:Webhooks:0:Secret=webhook-secret-0123456789",
+                "--Events:MaxBackoff=00:00:30",
+            ],
+            TestContext.Current.CancellationToken
+        );
+
+        var silo = (ProjectResource)builder.Resources.Single(r => r.Name == "silo");
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
+        );
+        foreach (var callback in silo.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        var environment = context.EnvironmentVariables;
+        Assert.Equal("https://hooks.example.test/phdb", environment["Events__Webhooks__0__Url"]);
+        Assert.Equal("HarvestCompleted", environment["Events__Webhooks__0__Events__0"]);
+        Assert.Equal("00:00:30", environment["Events__MaxBackoff"]);
+        var secret = Assert.IsType<ParameterResource>(environment["Events__Webhooks__0__Secret"]);
+        Assert.True(secret.Secret);
+        Assert.DoesNotContain(
+            environment.Values,
+            v => v is string text && text.Contains("webhook-secret", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
     public async Task The_console_carries_the_dashboards_export_command_behind_a_generated_key()
     {
         await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.PHDB_AppHost>(

@@ -66,14 +66,41 @@ public sealed class HarvestCommandsTests(RunningPhdb phdb) : IClassFixture<Runni
 
         Assert.DoesNotContain(phdb.Simulator.DeveloperToken, status.Output, StringComparison.Ordinal);
 
-        // An incremental run, waited for with a JSON outcome.
+        // An incremental run, waited for with a JSON outcome, its events followed live by `events tail`.
+        using var tail = BackgroundCli.Start([
+            "events",
+            "tail",
+            "--json",
+            "-t",
+            "PartitionCompleted",
+            "-t",
+            "HarvestCompleted",
+            "--until-run-ends",
+            .. phdb.Target,
+        ]);
+        await tail.SaysAsync("Following the harvest's events", TimeSpan.FromSeconds(60));
         var incremental = await Phdb(["sync", "--incremental", "--wait", "--json"], TimeSpan.FromMinutes(2));
         Assert.True(incremental.ExitCode == 0, incremental.ToString());
+        long incrementalRun;
         using (var json = JsonDocument.Parse(incremental.Output))
         {
             Assert.Equal("completed", json.RootElement.GetProperty("phase").GetString());
             Assert.Equal(0, json.RootElement.GetProperty("exitCode").GetInt32());
+            incrementalRun = json.RootElement.GetProperty("runId").GetInt64();
         }
+
+        Assert.Equal(0, await tail.ExitsAsync(TimeSpan.FromSeconds(30)));
+        var followed = tail.Output.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal("HarvestCompleted", followed[^1].GetProperty("type").GetString());
+        Assert.Equal(incrementalRun, followed[^1].GetProperty("runId").GetInt64());
+        var partitionsDone = followed.SkipLast(1).ToList();
+        Assert.NotEmpty(partitionsDone);
+        Assert.All(partitionsDone, e => Assert.Equal("PartitionCompleted", e.GetProperty("type").GetString()));
+        Assert.All(partitionsDone, e => Assert.Equal("done", e.GetProperty("status").GetString()));
+        Assert.Equal(
+            followed[^1].GetProperty("partitions").GetInt32(),
+            partitionsDone.Select(e => e.GetProperty("partition").GetString()).Distinct().Count()
+        );
 
         // The history lists both, newest first, with their counts.
         var runs = await Phdb(["runs", "--json"]);
