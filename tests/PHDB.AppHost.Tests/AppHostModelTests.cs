@@ -100,15 +100,7 @@ public sealed class AppHostModelTests
             r => r.Name == "producthunt-token" && r is ParameterResource { Secret: true }
         );
         var simulator = builder.Resources.Single(r => r.Name == "simulator");
-        var context = new EnvironmentCallbackContext(
-            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
-        );
-        foreach (var callback in simulator.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        var environment = context.EnvironmentVariables;
+        var environment = await DeclaredEnvironmentAsync(simulator);
         var token = Assert.IsType<ParameterResource>(environment["Simulator__Applications__0__DeveloperToken"], false);
         Assert.Equal("producthunt-token", token.Name);
     }
@@ -191,16 +183,7 @@ public sealed class AppHostModelTests
         Assert.Equal("Publish dry run", commands["publish-dry-run"].DisplayName);
         Assert.Contains(builder.Resources, r => r.Name == "kaggle-key" && r is ParameterResource { Secret: true });
 
-        // The environment as the model declares it: parameters stay references, never their values.
-        var context = new EnvironmentCallbackContext(
-            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
-        );
-        foreach (var callback in silo.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        var environment = context.EnvironmentVariables;
+        var environment = await DeclaredEnvironmentAsync(silo);
         Assert.Equal("alice/product-hunt-phdb", environment["Kaggle__Dataset"]);
         Assert.Equal("7.00:00:00", environment["Publishing__Interval"]);
         Assert.Same(
@@ -228,15 +211,7 @@ public sealed class AppHostModelTests
         );
 
         var silo = (ProjectResource)builder.Resources.Single(r => r.Name == "silo");
-        var context = new EnvironmentCallbackContext(
-            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
-        );
-        foreach (var callback in silo.Annotations.OfType<EnvironmentCallbackAnnotation>())
-        {
-            await callback.Callback(context);
-        }
-
-        var environment = context.EnvironmentVariables;
+        var environment = await DeclaredEnvironmentAsync(silo);
         Assert.Equal("https://hooks.example.test/phdb", environment["Events__Webhooks__0__Url"]);
         Assert.Equal("HarvestCompleted", environment["Events__Webhooks__0__Events__0"]);
         Assert.Equal("00:00:30", environment["Events__MaxBackoff"]);
@@ -310,5 +285,19 @@ public sealed class AppHostModelTests
             StringComparison.Ordinal
         );
         Assert.Empty(Directory.EnumerateFileSystemEntries(data.Path));
+    }
+
+    /// <summary>The environment as the model declares it: parameters stay references, never their values.</summary>
+    private static async Task<Dictionary<string, object>> DeclaredEnvironmentAsync(IResource resource)
+    {
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish)
+        );
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables;
     }
 }

@@ -16,47 +16,44 @@ public static class WebhookEventMapping
     public static WebhookEvent? From(HarvestEvent harvestEvent) =>
         harvestEvent switch
         {
-            HarvestCompleted e => new WebhookEvent(
+            HarvestCompleted e => Event(
                 $"run/{Number(e.RunId)}/completed",
                 WebhookEventTypes.HarvestCompleted,
-                e.At,
-                JsonSerializer.Serialize(
-                    new
-                    {
-                        runId = e.RunId,
-                        mode = e.Mode.ToString(),
-                        partitions = e.Partitions,
-                    }
-                )
+                e,
+                new
+                {
+                    runId = e.RunId,
+                    mode = e.Mode.ToString(),
+                    partitions = e.Partitions,
+                }
             ),
-            HarvestFailed e => new WebhookEvent(
+            HarvestFailed e => Event(
                 $"run/{Number(e.RunId)}/failed",
                 WebhookEventTypes.HarvestFailed,
-                e.At,
-                JsonSerializer.Serialize(
-                    new
-                    {
-                        runId = e.RunId,
-                        mode = e.Mode.ToString(),
-                        reason = e.Reason,
-                    }
-                )
+                e,
+                new
+                {
+                    runId = e.RunId,
+                    mode = e.Mode.ToString(),
+                    reason = e.Reason,
+                }
             ),
-            PartitionCompleted e => new WebhookEvent(
+            PartitionCompleted e => Event(
                 $"run/{Number(e.RunId)}/partition/{e.Partition}/{Outcome(e.Status)}",
                 WebhookEventTypes.PartitionCompleted,
-                e.At,
-                JsonSerializer.Serialize(
-                    new
-                    {
-                        runId = e.RunId,
-                        partition = e.Partition,
-                        status = e.Status.ToString(),
-                    }
-                )
+                e,
+                new
+                {
+                    runId = e.RunId,
+                    partition = e.Partition,
+                    status = e.Status.ToString(),
+                }
             ),
             _ => null,
         };
+
+    private static WebhookEvent Event<T>(string key, string type, HarvestEvent harvestEvent, T data) =>
+        new(key, type, harvestEvent.At, JsonSerializer.Serialize(data));
 
     private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 

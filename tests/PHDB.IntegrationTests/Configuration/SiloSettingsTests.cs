@@ -45,29 +45,6 @@ public sealed class SiloSettingsTests
         "='/nowhere/plugins': '/nowhere/plugins' does not exist"
     )]
     [InlineData("Harvest__Plugins__Timeout", "00:00:00", "Harvest:Plugins:Timeout", "='00:00:00': must be above zero")]
-    public async Task A_bad_setting_stops_the_silo_with_one_line_and_exit_78(
-        string variable,
-        string value,
-        string key,
-        string shown
-    )
-    {
-        var environment = new Dictionary<string, string>
-        {
-            // Valid but unreachable: the silo must refuse its settings before it connects anywhere.
-            ["ConnectionStrings__phdb"] = "Host=127.0.0.1;Port=1;Database=phdb;Username=phdb;Password=unused",
-            ["Harvest__StartAutomatically"] = "false",
-            ["ProductHunt__Token"] = "unused-token",
-            [variable] = value,
-        };
-
-        var result = await HostProcess.RunAsync("PHDB.Silo", environment, TestContext.Current.CancellationToken);
-
-        var line = InvalidSettingLine.Assert(result, "silo", key, shown);
-        Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
-    }
-
-    [Theory]
     [InlineData(
         "Events__Webhooks__0__Url",
         "ftp://receiver.test/hooks",
@@ -87,7 +64,7 @@ public sealed class SiloSettingsTests
         "=(secret): must be at least 16 characters (it has 7)"
     )]
     [InlineData("Events__QueueCapacity", "0", "Events:QueueCapacity", "='0': ")]
-    public async Task A_bad_webhook_setting_stops_the_silo_with_one_line_and_exit_78(
+    public async Task A_bad_setting_stops_the_silo_with_one_line_and_exit_78(
         string variable,
         string value,
         string key,
@@ -96,10 +73,11 @@ public sealed class SiloSettingsTests
     {
         var environment = new Dictionary<string, string>
         {
+            // Valid but unreachable: the silo must refuse its settings before it connects anywhere.
             ["ConnectionStrings__phdb"] = "Host=127.0.0.1;Port=1;Database=phdb;Username=phdb;Password=unused",
             ["Harvest__StartAutomatically"] = "false",
             ["ProductHunt__Token"] = "unused-token",
-            // A valid subscriber, one of its settings then spoilt.
+            // A valid webhook subscriber, which the Events cases spoil one setting of.
             ["Events__Webhooks__0__Url"] = "http://127.0.0.1:9/hooks",
             ["Events__Webhooks__0__Events__0"] = "HarvestCompleted",
             ["Events__Webhooks__0__Secret"] = "a-valid-secret-of-some-length",
@@ -110,7 +88,6 @@ public sealed class SiloSettingsTests
 
         var line = InvalidSettingLine.Assert(result, "silo", key, shown);
         Assert.DoesNotContain("hunter2", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("hunter2", result.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("a-valid-secret", result.ToString(), StringComparison.Ordinal);
     }
 
