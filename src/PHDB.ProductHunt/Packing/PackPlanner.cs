@@ -29,7 +29,8 @@ public sealed class PackPlanner(ComplexityModel complexity, int maxPageSize, int
             var cost = Cost(item);
             while (cost > budget && item.Size is { } s && s > 1)
             {
-                item = item.WithFirst(Math.Max(1, Math.Min(s - 1, (int)((long)s * budget / cost))));
+                // cost > budget, so s × budget / cost < s: every step asks fewer items.
+                item = item.WithFirst(Math.Max(1, (int)((long)s * budget / cost)));
                 cost = Cost(item);
             }
 
