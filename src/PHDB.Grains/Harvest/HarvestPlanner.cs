@@ -231,12 +231,8 @@ public static class HarvestPlanner
     {
         for (var start = Truncate(from); start <= to; start += length)
         {
+            // The last window may end after to: both callers open it (OpenEnded), which drops its end.
             var end = start + length - TimeSpan.FromSeconds(1);
-            if (end > to)
-            {
-                end = to;
-            }
-
             yield return (
                 Key(
                     runId,

@@ -208,4 +208,136 @@ public sealed class IncrementalPlanTests
         Assert.True(only.Root is { Lean: true, To: null });
         Assert.Equal(options.Epoch, only.Root.RefreshCommentsFrom);
     }
+
+    [Fact]
+    public void A_post_seen_with_no_high_water_mark_calls_for_everything()
+    {
+        Assert.Equal(
+            new IncrementalFollowUps(true, true, true),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh with { HighWaterMark = null }, Quiet, Now)
+        );
+    }
+
+    [Fact]
+    public void A_newest_post_older_than_the_high_water_mark_calls_for_nothing()
+    {
+        var check = Quiet with { NewestPost = Newest.AddSeconds(-1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, Fresh, check, Now).Any);
+    }
+
+    [Fact]
+    public void A_topic_or_collection_when_none_is_stored_calls_for_its_catalogue()
+    {
+        Assert.Equal(
+            new IncrementalFollowUps(false, true, false),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh with { NewestTopic = null }, Quiet, Now)
+        );
+        Assert.Equal(
+            new IncrementalFollowUps(false, false, true),
+            HarvestPlanner.FollowUpsNeeded(Options, Fresh with { NewestCollection = null }, Quiet, Now)
+        );
+    }
+
+    [Fact]
+    public void A_topic_or_collection_older_than_the_stored_one_calls_for_nothing()
+    {
+        var check = Quiet with { NewestTopic = Fresh.NewestTopic!.Value.AddDays(-1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, Fresh, check, Now).Any);
+        check = Quiet with { NewestCollection = Fresh.NewestCollection!.Value.AddDays(-1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, Fresh, check, Now).Any);
+    }
+
+    [Fact]
+    public void The_catalogues_are_not_due_a_second_before_their_interval()
+    {
+        var topics = Fresh with { TopicsReadAt = Now - Options.CatalogueInterval + TimeSpan.FromSeconds(1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, topics, Quiet, Now).Any);
+        var collections = Fresh with { CollectionsReadAt = Now - Options.CatalogueInterval + TimeSpan.FromSeconds(1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, collections, Quiet, Now).Any);
+        var comments = Fresh with { CommentsSweptAt = Now - Options.SweepCommentsInterval + TimeSpan.FromSeconds(1) };
+        Assert.False(HarvestPlanner.FollowUpsNeeded(Options, comments, Quiet, Now).Any);
+    }
+
+    [Fact]
+    public void Without_a_high_water_mark_the_checks_read_from_the_epoch_less_the_look_back()
+    {
+        var plan = HarvestPlanner.IncrementalChecks(7, Options, null);
+        Assert.Equal("run7/posts/2013-10-31T22:00:00Z..", plan[0].Key);
+        Assert.Equal(new CrawlTask(CrawlTaskKind.PostsWindow, From: Options.Epoch - Options.LookBack), plan[0].Root);
+    }
+
+    [Fact]
+    public void The_checks_window_starts_at_a_whole_second_in_utc()
+    {
+        var mark = new DateTimeOffset(2026, 6, 1, 10, 30, 0, 400, TimeSpan.FromHours(2));
+        var plan = HarvestPlanner.IncrementalChecks(7, Options, mark);
+        Assert.Equal("run7/posts/2026-06-01T06:30:00Z..", plan[0].Key);
+        Assert.Equal(new DateTimeOffset(2026, 6, 1, 6, 30, 0, TimeSpan.Zero), plan[0].Root.From);
+        Assert.Equal(TimeSpan.Zero, plan[0].Root.From!.Value.Offset);
+    }
+
+    [Fact]
+    public void The_refresh_reaches_back_the_look_back_when_that_is_longer()
+    {
+        var options = new HarvestOptions { LookBack = TimeSpan.FromDays(10), RefreshRecent = TimeSpan.FromDays(1) };
+        var plan = HarvestPlanner.FollowUps(7, options, Newest, new IncrementalFollowUps(true, false, false));
+        var only = Assert.Single(plan);
+        Assert.Equal("run7/refresh/2026-05-22T08:30:00Z..", only.Key);
+        Assert.Equal(Newest - options.LookBack, only.Root.From);
+    }
+
+    [Fact]
+    public void Without_a_comments_period_the_refresh_re_reads_no_comments()
+    {
+        var options = new HarvestOptions { RefreshComments = TimeSpan.Zero };
+        var plan = HarvestPlanner.FollowUps(7, options, Newest, new IncrementalFollowUps(true, false, false));
+        Assert.Equal(
+            new CrawlTask(CrawlTaskKind.PostsWindow, From: Newest - options.RefreshRecent),
+            Assert.Single(plan).Root
+        );
+    }
+
+    [Fact]
+    public void Without_a_high_water_mark_the_refresh_and_the_sweep_start_from_the_epoch()
+    {
+        var options = new HarvestOptions { Epoch = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) };
+        var plan = HarvestPlanner.FollowUps(
+            7,
+            options,
+            null,
+            new IncrementalFollowUps(true, true, true, Sweep: true, SweepComments: true)
+        );
+        Assert.Equal(
+            [
+                "run7/refresh/2025-12-25T00:00:00Z..",
+                "run7/sweep-comments/2026-01-01T00:00:00Z..",
+                "run7/topics",
+                "run7/collections",
+            ],
+            plan.Select(p => p.Key)
+        );
+        Assert.Equal(
+            new CrawlTask(
+                CrawlTaskKind.PostsWindow,
+                From: options.Epoch - options.RefreshRecent,
+                RefreshCommentsFrom: options.Epoch - options.RefreshComments
+            ),
+            plan[0].Root
+        );
+        Assert.Equal(
+            new CrawlTask(
+                CrawlTaskKind.PostsWindow,
+                From: options.Epoch,
+                RefreshCommentsFrom: options.Epoch,
+                Lean: true
+            ),
+            plan[1].Root
+        );
+    }
+
+    [Fact]
+    public void Follow_ups_are_required()
+    {
+        Assert.Throws<ArgumentNullException>(() => HarvestPlanner.FollowUps(7, Options, Newest, null!));
+    }
 }
