@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -8,6 +9,7 @@ namespace PHDB.Harvest.Processing;
 public static partial class HtmlText
 {
     /// <summary>Plain text of <paramref name="html"/>; <see langword="null"/> stays <see langword="null"/>.</summary>
+    [return: NotNullIfNotNull(nameof(html))]
     public static string? ToText(string? html)
     {
         if (html is null)

@@ -66,7 +66,7 @@ public sealed class Sanitiser : IBatchProcessor
     private static Comment Clean(Comment comment) =>
         comment with
         {
-            Body = HtmlText.ToText(comment.Body) ?? "",
+            Body = HtmlText.ToText(comment.Body),
             Url = TrackingFreeUrl.Normalize(comment.Url),
         };
 

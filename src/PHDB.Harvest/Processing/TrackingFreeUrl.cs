@@ -18,9 +18,8 @@ public static class TrackingFreeUrl
         var kept = uri
             .Query.TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !p.StartsWith("utm_", StringComparison.OrdinalIgnoreCase))
-            .ToList();
-        var builder = new UriBuilder(uri) { Query = kept.Count == 0 ? "" : string.Join('&', kept) };
+            .Where(p => !p.StartsWith("utm_", StringComparison.OrdinalIgnoreCase));
+        var builder = new UriBuilder(uri) { Query = string.Join('&', kept) };
         return builder.Uri.GetComponents(UriComponents.AbsoluteUri, UriFormat.UriEscaped);
     }
 

@@ -16,6 +16,25 @@ public sealed class HtmlTextTests
     [InlineData("שלום <i>עולם</i>", "שלום עולם")]
     public void Html_becomes_plain_text(string html, string text) => Assert.Equal(text, HtmlText.ToText(html));
 
+    [Theory]
+    [InlineData("one<b>two</b>", "one two")]
+    [InlineData("one<!-- note -->two", "one two")]
+    [InlineData("one<style>p{}</style>two", "one two")]
+    public void Removed_markup_keeps_the_words_around_it_apart(string html, string text) =>
+        Assert.Equal(text, HtmlText.ToText(html));
+
+    [Theory]
+    [InlineData("<p>One</p>\n<p>Two</p>", "One\n\nTwo")]
+    [InlineData("One<br><br/><BR />Two", "One\n\nTwo")]
+    [InlineData("<br>One</li>\n\n\n<li>Two</li><br>", "One\n\nTwo")]
+    [InlineData("One\r\nTwo", "One\nTwo")]
+    public void Blank_lines_between_blocks_fold_into_one_and_none_lead_or_trail(string html, string text) =>
+        Assert.Equal(text, HtmlText.ToText(html));
+
+    [Fact]
+    public void Control_characters_become_spaces() =>
+        Assert.Equal("a b c d", HtmlText.ToText("a\u0001b\u007f\u0000c\u009fd"));
+
     [Fact]
     public void A_missing_value_stays_missing() => Assert.Null(HtmlText.ToText(null));
 
@@ -23,6 +42,8 @@ public sealed class HtmlTextTests
     [InlineData("Acme\n  Rockets", "Acme Rockets")]
     [InlineData("R&amp;D <em>tools</em>", "R&D tools")]
     [InlineData("Tab\there\u200b", "Tab here\u200b")]
+    [InlineData("One<br>Two</p>\n\n<p>Three", "One Two Three")]
+    [InlineData("Bell\u0007 and\u001b escape", "Bell and escape")]
     public void Single_line_fields_fold_all_white_space(string value, string line) =>
         Assert.Equal(line, HtmlText.ToLine(value));
 }

@@ -12,6 +12,9 @@ public sealed class TrackingFreeUrlTests
     [InlineData("http://acme.example:8080/a?x=1", "http://acme.example:8080/a?x=1")]
     [InlineData("javascript:alert(1)?utm_source=x", "javascript:alert(1)?utm_source=x")]
     [InlineData("not a url", "not a url")]
+    [InlineData("https://acme.example/p?utm_source=x#reviews", "https://acme.example/p#reviews")]
+    [InlineData("https://acme.example/p?a=1&&utm_term=y&b=&c", "https://acme.example/p?a=1&b=&c")]
+    [InlineData("https://acme.example/p?utm=1&utmost=2", "https://acme.example/p?utm=1&utmost=2")]
     public void Tracking_parameters_are_removed_from_web_urls_only(string url, string expected) =>
         Assert.Equal(expected, TrackingFreeUrl.Normalize(url));
 
