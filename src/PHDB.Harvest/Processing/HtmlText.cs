@@ -90,6 +90,8 @@ public static partial class HtmlText
     [GeneratedRegex(@"<\s*br\s*/?\s*>|</\s*(p|div|li|h[1-6]|blockquote|pre|tr)\s*>", RegexOptions.IgnoreCase)]
     private static partial Regex LineBreaks();
 
-    [GeneratedRegex(@"<[^>]*>", RegexOptions.Singleline)]
+    // As an HTML parser reads it: a tag starts with a letter after < or </ (or is a declaration or processing
+    // instruction); a < before a space, a digit or other text is text ("1 < 2", "<3").
+    [GeneratedRegex(@"</?[A-Za-z][^>]*>|<[!?][^>]*>", RegexOptions.Singleline)]
     private static partial Regex Tags();
 }

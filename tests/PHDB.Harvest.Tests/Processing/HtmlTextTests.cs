@@ -31,6 +31,17 @@ public sealed class HtmlTextTests
     public void Blank_lines_between_blocks_fold_into_one_and_none_lead_or_trail(string html, string text) =>
         Assert.Equal(text, HtmlText.ToText(html));
 
+    [Theory]
+    [InlineData("1 < 2<b>3</b>", "1 < 2 3")]
+    [InlineData("Ship in <5 minutes, not >1 hour", "Ship in <5 minutes, not >1 hour")]
+    [InlineData("a <= b and c > d", "a <= b and c > d")]
+    [InlineData("<!DOCTYPE html><?xml version=\"1.0\"?>Text", "Text")]
+    public void A_less_than_sign_that_opens_no_tag_is_text(string html, string text)
+    {
+        Assert.Equal(text, HtmlText.ToText(html));
+        Assert.Equal(text, HtmlText.ToLine(html));
+    }
+
     [Fact]
     public void Control_characters_become_spaces() =>
         Assert.Equal("a b c d", HtmlText.ToText("a\u0001b\u007f\u0000c\u009fd"));
