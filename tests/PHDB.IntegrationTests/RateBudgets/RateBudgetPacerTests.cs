@@ -271,6 +271,355 @@ public sealed class RateBudgetPacerTests
         Assert.Equal(0, pacer.Status(Start + TimeSpan.FromSeconds(31)).InFlight);
     }
 
+    [Fact]
+    public void Before_any_answer_the_budget_shows_the_configured_defaults_in_full()
+    {
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+
+        var status = pacer.Status(Start);
+
+        Assert.Equal(6_250, status.Limit);
+        Assert.Equal(6_250, status.Remaining);
+        Assert.Null(status.WindowEndsAt);
+        Assert.Equal(TimeSpan.FromMinutes(15), status.WindowLength);
+        Assert.Equal(100, status.CostPerRequest);
+    }
+
+    [Fact]
+    public void Slots_are_numbered_from_one_in_the_order_they_are_handed_out()
+    {
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+
+        var ids = Enumerable.Range(0, 3).Select(_ => pacer.Acquire(Start).Id).ToList();
+
+        Assert.Equal(new long[] { 1, 2, 3 }, ids);
+    }
+
+    [Theory]
+    [InlineData(60, 0.5)]
+    [InlineData(1, 0.25)]
+    public void A_slot_may_be_used_until_the_send_delay_after_it_opens_at_most_a_quarter_of_a_window(
+        int windowSeconds,
+        double allowanceSeconds
+    )
+    {
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions
+            {
+                DefaultWindow = TimeSpan.FromSeconds(windowSeconds),
+                SendDelay = TimeSpan.FromSeconds(0.5),
+            }
+        );
+
+        var slot = pacer.Acquire(Start);
+
+        Assert.Equal(slot.NotBefore + TimeSpan.FromSeconds(allowanceSeconds), slot.SendBy);
+    }
+
+    [Fact]
+    public void The_first_answer_of_a_window_teaches_its_length_and_later_answers_do_not()
+    {
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+
+        // A full budget means the window opened with this request: its reset is the whole window.
+        Answer(pacer, 500, 500, TimeSpan.FromSeconds(10), Start);
+        Assert.Equal(TimeSpan.FromSeconds(10), pacer.Status(Start).WindowLength);
+
+        Answer(pacer, 500, 400, TimeSpan.FromSeconds(7), Start + TimeSpan.FromSeconds(3));
+        Assert.Equal(TimeSpan.FromSeconds(10), pacer.Status(Start + TimeSpan.FromSeconds(3)).WindowLength);
+    }
+
+    [Fact]
+    public void The_token_hint_shown_is_the_last_one_an_answer_carried()
+    {
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+        var window = TimeSpan.FromMinutes(15);
+
+        Answer(pacer, 6_250, 6_250, window, Start, "ab12");
+        Assert.Equal("ab12", pacer.Status(Start).TokenHint);
+
+        Answer(pacer, 6_250, 6_150, window, Start);
+        Assert.Equal("ab12", pacer.Status(Start).TokenHint);
+
+        Answer(pacer, 6_250, 6_050, window, Start, "cd34");
+        Assert.Equal("cd34", pacer.Status(Start).TokenHint);
+    }
+
+    [Fact]
+    public void After_a_429_slots_resume_no_closer_together_than_the_window_allows()
+    {
+        // 6 requests per 60 s: slots 10 s apart; the reset is 2 s away.
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 600, DefaultWindow = TimeSpan.FromSeconds(60) }
+        );
+        var limited = pacer.Acquire(Start);
+
+        pacer.ReportRateLimited(limited.Id, TimeSpan.FromSeconds(2), Start);
+
+        var status = pacer.Status(Start);
+        Assert.Equal(0, status.InFlight);
+        Assert.Equal(Start + TimeSpan.FromSeconds(2), status.RateLimitedUntil);
+        Assert.Equal(0, status.Remaining);
+        Assert.Equal(Start + TimeSpan.FromSeconds(10), pacer.Acquire(Start + TimeSpan.FromSeconds(1)).NotBefore);
+    }
+
+    [Fact]
+    public void A_window_that_ended_shows_as_closed_with_its_whole_limit_once_the_reset_margin_passed()
+    {
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 500, DefaultWindow = TimeSpan.FromSeconds(10) }
+        );
+        Answer(pacer, 500, 500, TimeSpan.FromSeconds(10), Start);
+
+        var open = pacer.Status(Start + TimeSpan.FromSeconds(10.5));
+        Assert.Equal(Start + TimeSpan.FromSeconds(10), open.WindowEndsAt);
+        Assert.Equal(400, open.Remaining);
+        Assert.Equal(1, open.RequestsThisWindow);
+
+        var closed = pacer.Status(Start + TimeSpan.FromSeconds(11));
+        Assert.Null(closed.WindowEndsAt);
+        Assert.Equal(500, closed.Remaining);
+        Assert.Equal(0, closed.RequestsThisWindow);
+    }
+
+    [Fact]
+    public void A_slot_asked_for_long_after_a_window_or_a_429_ended_opens_at_once()
+    {
+        var options = new RateBudgetOptions { DefaultLimit = 600, DefaultWindow = TimeSpan.FromSeconds(60) };
+        var later = Start + TimeSpan.FromSeconds(300);
+
+        var answered = new RateBudgetPacer(new RateBudgetState(), options);
+        Answer(answered, 600, 600, TimeSpan.FromSeconds(60), Start);
+        Assert.Equal(later, answered.Acquire(later).NotBefore);
+
+        var limited = new RateBudgetPacer(new RateBudgetState(), options);
+        limited.ReportRateLimited(limited.Acquire(Start).Id, TimeSpan.FromSeconds(2), Start);
+        Assert.Equal(later, limited.Acquire(later).NotBefore);
+    }
+
+    [Fact]
+    public void Slots_for_the_window_after_a_spent_one_keep_a_whole_windows_spacing()
+    {
+        // 5 requests per 10 s: 2 s apart. The first answer shows the window already spent (by another client).
+        var options = new RateBudgetOptions { DefaultLimit = 500, DefaultWindow = TimeSpan.FromSeconds(10) };
+        var pacer = new RateBudgetPacer(new RateBudgetState(), options);
+        Answer(pacer, 500, 100, TimeSpan.FromSeconds(10), Start);
+
+        var first = pacer.Acquire(Start);
+        var second = pacer.Acquire(Start);
+
+        Assert.Equal(Start + TimeSpan.FromSeconds(10) + options.ResetMargin, first.NotBefore);
+        Assert.Equal(first.NotBefore + TimeSpan.FromSeconds(2), second.NotBefore);
+    }
+
+    [Fact]
+    public void A_slot_that_timed_out_stops_counting_against_the_open_window()
+    {
+        // 6 requests per 60 s; a slot not reported within a second is taken back.
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions
+            {
+                DefaultLimit = 600,
+                DefaultWindow = TimeSpan.FromSeconds(60),
+                SlotTimeout = TimeSpan.FromSeconds(1),
+            }
+        );
+        Answer(pacer, 600, 600, TimeSpan.FromSeconds(60), Start);
+        var lost = pacer.Acquire(Start);
+        Assert.Equal(Start + TimeSpan.FromSeconds(12), lost.NotBefore);
+
+        // Its worker is gone: the window's 5 requests still to send share the 40 s left, not 4 of them.
+        var now = Start + TimeSpan.FromSeconds(20);
+        Assert.Equal(now, pacer.Acquire(now).NotBefore);
+    }
+
+    [Fact]
+    public void A_slot_is_taken_back_the_moment_its_timeout_ends()
+    {
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { SlotTimeout = TimeSpan.FromSeconds(30) }
+        );
+        pacer.Acquire(Start);
+
+        Assert.Equal(1, pacer.Status(Start + TimeSpan.FromSeconds(29.9)).InFlight);
+        Assert.Equal(0, pacer.Status(Start + TimeSpan.FromSeconds(30)).InFlight);
+    }
+
+    [Fact]
+    public void A_slot_that_opens_as_the_window_ends_belongs_to_the_next_window()
+    {
+        // Before the first answer slots are a second apart: five from the start. The first answer, a second in,
+        // says the window (of 6 requests) ends in 3 s, at the fifth slot: that one is the next window's. Of the
+        // 5 requests this window still allows, 3 are in flight; the other 2 share the 3 s left.
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+        var slots = Enumerable.Range(0, 5).Select(_ => pacer.Acquire(Start)).ToList();
+        Assert.Equal(Start + TimeSpan.FromSeconds(4), slots[^1].NotBefore);
+        var answered = Start + TimeSpan.FromSeconds(1);
+        pacer.Report(slots[0].Id, new BudgetObservation(600, 600, TimeSpan.FromSeconds(3), answered));
+
+        var next = pacer.Acquire(answered);
+
+        Assert.Equal(answered + TimeSpan.FromSeconds(1.5), next.NotBefore);
+    }
+
+    [Fact]
+    public void A_late_answer_from_the_window_that_ended_is_ignored_and_the_next_windows_is_taken()
+    {
+        // 5 requests per 10 s, no margin after a reset.
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions
+            {
+                DefaultLimit = 500,
+                DefaultWindow = TimeSpan.FromSeconds(10),
+                ResetMargin = TimeSpan.Zero,
+            }
+        );
+        Answer(pacer, 500, 500, TimeSpan.FromSeconds(10), Start);
+        var sentLate = pacer.Acquire(Start);
+        var nextWindow = pacer.Acquire(Start + TimeSpan.FromSeconds(10));
+        Assert.Null(pacer.Status(Start + TimeSpan.FromSeconds(10)).WindowEndsAt);
+
+        // Its request reached the API near the end of the window (sent late, or answered slowly): the reset it shows
+        // falls within 2 s of the end of the window that ended, and says nothing of the next.
+        var late = Start + TimeSpan.FromSeconds(10.3);
+        pacer.Report(sentLate.Id, new BudgetObservation(500, 300, TimeSpan.FromSeconds(1), late));
+
+        var status = pacer.Status(late);
+        Assert.Null(status.WindowEndsAt);
+        Assert.Equal(500, status.Remaining);
+
+        var answered = Start + TimeSpan.FromSeconds(10.4);
+        pacer.Report(nextWindow.Id, new BudgetObservation(500, 500, TimeSpan.FromSeconds(10), answered));
+        Assert.Equal(answered + TimeSpan.FromSeconds(10), pacer.Status(answered).WindowEndsAt);
+    }
+
+    [Theory]
+    [InlineData(1.9, 2, 10)]
+    [InlineData(2.0, 1, 12)]
+    public void Answers_whose_resets_are_two_seconds_apart_or_more_are_from_different_windows(
+        double laterBySeconds,
+        int requestsThisWindow,
+        double windowEndsAfterSeconds
+    )
+    {
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+        Answer(pacer, 600, 600, TimeSpan.FromSeconds(10), Start);
+
+        var answered = Start + TimeSpan.FromSeconds(laterBySeconds);
+        Answer(pacer, 600, 500, TimeSpan.FromSeconds(10), answered);
+
+        var status = pacer.Status(answered);
+        Assert.Equal(requestsThisWindow, status.RequestsThisWindow);
+        Assert.Equal(Start + TimeSpan.FromSeconds(windowEndsAfterSeconds), status.WindowEndsAt);
+    }
+
+    [Theory]
+    [InlineData(0, 100)]
+    [InlineData(75, 100)]
+    [InlineData(125, 100)]
+    [InlineData(70, 70)]
+    [InlineData(130, 130)]
+    public void Two_answers_tell_the_cost_unless_it_is_within_a_quarter_of_the_configured_one(
+        int charged,
+        int costPerRequest
+    )
+    {
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions { DefaultLimit = 10_000 });
+        var window = TimeSpan.FromSeconds(60);
+
+        // Each answer shows the budget before its own request's cost: the second shows what the first was charged.
+        Answer(pacer, 10_000, 10_000, window, Start);
+        Answer(pacer, 10_000, 10_000 - charged, window, Start + TimeSpan.FromSeconds(1));
+
+        Assert.Equal(costPerRequest, pacer.Status(Start + TimeSpan.FromSeconds(1)).CostPerRequest);
+    }
+
+    [Fact]
+    public void The_cost_a_whole_window_showed_holds_until_another_whole_window_shows_a_new_one()
+    {
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 3_000, DefaultWindow = TimeSpan.FromSeconds(10) }
+        );
+        var window = TimeSpan.FromSeconds(10);
+
+        // The first window: three answers, 300 points apart.
+        Answer(pacer, 3_000, 3_000, window, Start);
+        Answer(pacer, 3_000, 2_700, window, Start + TimeSpan.FromSeconds(0.5));
+        Answer(pacer, 3_000, 2_400, TimeSpan.FromSeconds(9), Start + TimeSpan.FromSeconds(1));
+        Assert.Equal(300, pacer.Status(Start + TimeSpan.FromSeconds(1)).CostPerRequest);
+
+        // The next window's first answer, before the first window was seen to close, and its second: the cost the
+        // whole first window showed holds over what the second's two answers suggest.
+        var second = Start + TimeSpan.FromSeconds(10.5);
+        Answer(pacer, 3_000, 3_000, window, second);
+        Assert.Equal(300, pacer.Status(second).CostPerRequest);
+        Answer(pacer, 3_000, 2_500, TimeSpan.FromSeconds(9), second + TimeSpan.FromSeconds(1));
+        Assert.Equal(300, pacer.Status(second + TimeSpan.FromSeconds(1)).CostPerRequest);
+
+        // Once the second window closed, its cost replaces the first's.
+        var third = second + window + TimeSpan.FromSeconds(1);
+        Assert.Equal(500, pacer.Status(third).CostPerRequest);
+
+        // A window with a single answer shows no cost: the last one learned holds, after it too.
+        Answer(pacer, 3_000, 3_000, window, third);
+        Assert.Equal(500, pacer.Status(third).CostPerRequest);
+        Assert.Equal(500, pacer.Status(third + window + TimeSpan.FromSeconds(1)).CostPerRequest);
+    }
+
+    [Fact]
+    public void Taking_back_a_slot_gives_its_time_to_the_next_only_when_it_was_the_last()
+    {
+        // 60 requests per 60 s: slots 1 s apart.
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultLimit = 6_000, DefaultWindow = TimeSpan.FromSeconds(60) }
+        );
+        var slots = Enumerable.Range(0, 3).Select(_ => pacer.Acquire(Start)).ToList();
+
+        // Not the last: the next slot still follows the last one.
+        pacer.Release(slots[1].Id);
+        var next = pacer.Acquire(Start);
+        Assert.Equal(Start + TimeSpan.FromSeconds(3), next.NotBefore);
+
+        // The last: the next slot follows the latest one still handed out.
+        pacer.Release(next.Id);
+        Assert.Equal(Start + TimeSpan.FromSeconds(3), pacer.Acquire(Start).NotBefore);
+    }
+
+    [Fact]
+    public void Slots_older_than_a_window_and_the_send_delay_are_forgotten()
+    {
+        // A window of 10 s and requests sent up to 0.5 s late: a slot 10.5 s old can share no window with new ones.
+        var state = new RateBudgetState();
+        var pacer = new RateBudgetPacer(state, new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(10) });
+        pacer.Acquire(Start);
+
+        var next = pacer.Acquire(Start + TimeSpan.FromSeconds(10.5));
+
+        Assert.Equal(next.Id, Assert.Single(state.RecentSlots).Key);
+    }
+
+    /// <summary>Hands out a slot at <paramref name="at"/> and reports the answer to it, observed then.</summary>
+    private static void Answer(
+        RateBudgetPacer pacer,
+        int limit,
+        int remaining,
+        TimeSpan resetIn,
+        DateTimeOffset at,
+        string? tokenHint = null
+    )
+    {
+        var slot = pacer.Acquire(at);
+        pacer.Report(slot.Id, new BudgetObservation(limit, remaining, resetIn, at, tokenHint));
+    }
+
     /// <summary>
     /// Discrete-event run: each worker acquires a slot, sends at it, and its answer arrives after a latency and is
     /// observed then (the API reckoned its reset when the request reached it, so the window seems to end late).
