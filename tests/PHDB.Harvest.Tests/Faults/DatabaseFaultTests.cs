@@ -3,6 +3,7 @@ using Npgsql;
 using PHDB.Grains.Harvest;
 using PHDB.Harvest.Tests.Engine;
 using PHDB.Harvest.Tests.Eta;
+using PHDB.Harvest.Tests.Webhooks;
 using PHDB.Simulator.Hosting;
 using PHDB.Storage;
 using PHDB.Testing;
@@ -80,9 +81,21 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
     {
         var cancellation = TestContext.Current.CancellationToken;
         var server = postgres.Server;
+        await using var receiver = await WebhookReceiver.StartAsync(cancellation);
         await using var simulator = await HarvestCluster.StartWorldAsync(Scale, cancellation);
         var database = await server.CreateMigratedDatabaseAsync(purpose, cancellation);
-        await using var cluster = await HarvestCluster.StartAsync(database, simulator);
+        await using var cluster = await HarvestCluster.StartAsync(
+            database,
+            simulator,
+            settings: new Dictionary<string, string?>
+            {
+                ["Events:Webhooks:0:Url"] = receiver.Url.ToString(),
+                ["Events:Webhooks:0:Events:0"] = "*",
+                ["Events:Webhooks:0:Secret"] = WebhookReceiver.Secret,
+                ["Events:RetryBaseDelay"] = "00:00:00.100",
+                ["Events:MaxBackoff"] = "00:00:01",
+            }
+        );
         var coordinator = cluster.Client.GetGrain<IHarvestCoordinatorGrain>(IHarvestCoordinatorGrain.Key);
         await using var consoleData = PostgresConnectionResilience.CreateDataSource(database);
         using var feed = ConsoleFeed.Create(cluster.Client, consoleData, TimeSpan.FromMilliseconds(200));
@@ -90,7 +103,7 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         feed.Changed += view => problemSeen ??= view.Problem;
         await feed.StartAsync(cancellation);
 
-        await coordinator.StartFull();
+        var run = await coordinator.StartFull();
         await UnderWayAsync(coordinator, simulator);
         var faultTime = Stopwatch.StartNew();
         await fault(server);
@@ -107,6 +120,17 @@ public sealed class DatabaseFaultTests(DedicatedPostgres postgres) : IClassFixtu
         Assert.Equal(0, status.Parked);
         var report = await TruthComparison.CompareAsync(simulator.BaseAddress, database, cancellation);
         Assert.True(report.IsExactMatch, report.ToString());
+
+        // Every event of the run reached the webhook subscriber, though its queue lives in the database.
+        var expected = (await coordinator.GetPartitions())
+            .Select(p => $"run/{run.RunId}/partition/{p.Key}/done")
+            .Append($"run/{run.RunId}/completed")
+            .ToHashSet(StringComparer.Ordinal);
+        await Eventually.HoldsAsync(
+            () => Task.FromResult(expected.IsSubsetOf(receiver.Accepted.Select(a => a.Id))),
+            TimeSpan.FromSeconds(60),
+            $"the webhook subscriber received all {expected.Count} events of the run"
+        );
 
         var posts = await CountPostsAsync(database, cancellation);
         await Eventually.HoldsAsync(
