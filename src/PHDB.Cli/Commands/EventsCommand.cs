@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using Orleans.Streams;
 using PHDB.Cli.Output;
@@ -233,14 +232,8 @@ internal static class EventsCommand
 
     private static string JsonLine(string type, HarvestEvent harvestEvent)
     {
-        var node = JsonSerializer.SerializeToNode(harvestEvent, harvestEvent.GetType(), LineJson)!.AsObject();
-        var line = new JsonObject { ["type"] = type };
-        foreach (var (name, value) in node.ToList())
-        {
-            node.Remove(name);
-            line[name] = value;
-        }
-
+        var line = JsonSerializer.SerializeToNode(harvestEvent, harvestEvent.GetType(), LineJson)!.AsObject();
+        line.Insert(0, "type", type);
         return line.ToJsonString(LineJson);
     }
 }
