@@ -3,10 +3,11 @@ using PHDB.Grains.Harvest;
 namespace PHDB.Operations;
 
 /// <summary>
-/// Estimates when the current run ends: the pages left (<see cref="HarvestWorkLeft"/>) over the pace of the run, and
-/// then the requests the longest connection left needs one after the other.
-/// The pace is what the run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended with
-/// the pace the budgets in use allow (requests per second times pages per request) until it was watched for a
+/// Estimates when the current run ends: the work left (<see cref="HarvestWorkLeft"/>, in complexity points) over the
+/// pace of the run in points, then the requests its longest connection left needs one after the other. Points rather than pages: a request carries up to the complexity cap whatever its pages are, so the pace in
+/// points holds while the mix of pages changes (a run reads many small reply threads at one time, full vote pages at
+/// another). The pace is what the run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended
+/// with the pace the budgets in use allow (requests per second times points per request) until it was watched for a
 /// budget window; idle budgets (an earlier run's token) add no pace.
 /// </summary>
 public static class HarvestEta
@@ -26,37 +27,39 @@ public static class HarvestEta
             return null;
         }
 
-        var perSubject = view.Pace is { SubjectsDone: >= MinimumSubjects } pace ? pace.PagesPerSubject ?? 1 : 1;
-        if (HarvestWorkLeft.Pages([.. view.Partitions.Values], perSubject) is not { } pagesLeft)
+        // A subject without an estimate of its own takes what those seen to finish took, else a page.
+        var perSubject =
+            (view.Pace is { SubjectsDone: >= MinimumSubjects } pace ? pace.PointsPerSubject : null)
+            ?? PointsPerPage(view);
+        if (HarvestWorkLeft.Points([.. view.Partitions.Values], perSubject) is not { } pointsLeft)
         {
             return null;
         }
 
-        if (pagesLeft <= 0)
+        if (pointsLeft <= 0)
         {
             return TimeSpan.Zero;
         }
 
-        if (PagesPerSecond(view) is not (> 0 and var pagesPerSecond))
+        if (PointsPerSecond(view) is not (> 0 and var pointsPerSecond))
         {
             return null;
         }
 
-        // A request carries a page of each connection at most, and only of the partitions its worker leased: while
-        // many partitions are open, each advances in a few of the requests, so the longest connection is left with
-        // most of its pages when the others end, and the run ends reading them one a request (the tail, where
-        // requests carry less). The other pages go at the run's pace.
-        var requestsPerSecond = pagesPerSecond / Math.Max(view.ItemsPerRequest ?? 1, 1);
-        var chain = Math.Min(HarvestWorkLeft.LongestChain([.. view.Partitions.Values]), pagesLeft);
-        return TimeSpan.FromSeconds(((pagesLeft - chain) / pagesPerSecond) + (chain / requestsPerSecond));
+        // A request carries a page of each connection at most, and work is taken in the order it was found, not
+        // longest connection first: the other work may fill the requests before the longest connection left is read,
+        // then its pages go one a request, one after the other (the tail of a run, where requests carry less).
+        var requestsPerSecond = pointsPerSecond / PointsPerRequest(view);
+        var chain = HarvestWorkLeft.LongestChain([.. view.Partitions.Values]);
+        return TimeSpan.FromSeconds((pointsLeft / pointsPerSecond) + (chain / requestsPerSecond));
     }
 
     /// <summary>
-    /// The pace to expect in pages per second: the achieved one, weighted by how long it was watched against the
+    /// The pace to expect in points per second: the achieved one, weighted by how long it was watched against the
     /// longest window of the budgets in use (at least <see cref="MinimumSettle"/>), the budgets' one for the rest;
     /// the achieved one alone once watched for that window when it is the slower.
     /// </summary>
-    public static double? PagesPerSecond(HarvestView view)
+    public static double? PointsPerSecond(HarvestView view)
     {
         ArgumentNullException.ThrowIfNull(view);
         var budgets = view.ActiveBudgets.Where(b => b.CostPerRequest > 0 && b.WindowLength > TimeSpan.Zero).ToList();
@@ -64,7 +67,7 @@ public static class HarvestEta
             budgets.Count == 0
                 ? null
                 : budgets.Sum(b => (double)b.Limit / b.CostPerRequest / b.WindowLength.TotalSeconds)
-                    * Math.Max(view.ItemsPerRequest ?? 1, 1);
+                    * PointsPerRequest(view);
         if (view.Pace is not { Span.Ticks: > 0 } achieved)
         {
             return allowed;
@@ -72,19 +75,40 @@ public static class HarvestEta
 
         if (allowed is not { } budgetPace)
         {
-            return achieved.PagesPerSecond;
+            return achieved.PointsPerSecond;
         }
 
         // Watched for a whole window of every budget, a run slower than its budgets allow is bound by something else
         // (the API's answers, the machine, the database): the budgets' pace is then no more than a ceiling.
         var longestWindow = budgets.Max(b => b.WindowLength);
-        if (achieved.Span >= longestWindow && achieved.PagesPerSecond < budgetPace)
+        if (achieved.Span >= longestWindow && achieved.PointsPerSecond < budgetPace)
         {
-            return achieved.PagesPerSecond;
+            return achieved.PointsPerSecond;
         }
 
         var settle = longestWindow > MinimumSettle ? longestWindow : MinimumSettle;
         var weight = Math.Min(1, achieved.Span / settle);
-        return (weight * achieved.PagesPerSecond) + ((1 - weight) * budgetPace);
+        return (weight * achieved.PointsPerSecond) + ((1 - weight) * budgetPace);
+    }
+
+    /// <summary>
+    /// The points a request carries: over the recent batches, else a page's worth (one page a request).
+    /// </summary>
+    public static double PointsPerRequest(HarvestView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.PointsPerRequest is > 0 and var recent)
+        {
+            return recent;
+        }
+
+        return PointsPerPage(view);
+    }
+
+    /// <summary>The points a page of the run took on average, else 1.</summary>
+    private static double PointsPerPage(HarvestView view)
+    {
+        var pages = view.Partitions.Values.Sum(p => p.Pages);
+        return pages > 0 ? Math.Max(1, (double)view.Partitions.Values.Sum(p => p.Points) / pages) : 1;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class HarvestFeed(
     private readonly Dictionary<string, PartitionProgress> partitions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RateBudgetStatus> budgets = new(StringComparer.Ordinal);
     private readonly LinkedList<HarvestEvent> recent = new();
-    private readonly Queue<int> batchPages = new();
+    private readonly Queue<(int Pages, int Points)> batches = new();
     private readonly HarvestPaceWatch pace = new(options.Value.PaceSpan);
     private HarvestStatus? status;
     private WrittenRows written = new(0, 0, 0, 0);
@@ -185,10 +185,10 @@ public sealed partial class HarvestFeed(
                         written.Comments + e.Comments,
                         written.Votes + e.Votes
                     );
-                    batchPages.Enqueue(e.Pages);
-                    while (batchPages.Count > options.Value.RecentBatches)
+                    batches.Enqueue((e.Pages, e.Points));
+                    while (batches.Count > options.Value.RecentBatches)
                     {
-                        batchPages.Dequeue();
+                        batches.Dequeue();
                     }
 
                     totalsWanted = true;
@@ -265,7 +265,8 @@ public sealed partial class HarvestFeed(
                 new Dictionary<string, RateBudgetStatus>(budgets, StringComparer.Ordinal),
                 [.. recent],
                 totals,
-                batchPages.Count == 0 ? null : batchPages.Average(),
+                batches.Count == 0 ? null : batches.Average(b => b.Pages),
+                batches.Count == 0 ? null : batches.Average(b => b.Points),
                 written,
                 now,
                 clusterProblem ?? databaseProblem

@@ -3,20 +3,20 @@ using PHDB.Grains.Harvest;
 namespace PHDB.Operations;
 
 /// <summary>
-/// Measures the pace the current run achieves as this process watches it: the pages its partitions count, sampled
+/// Measures the pace the current run achieves as this process watches it: the complexity of the pages its partitions count, sampled
 /// at each view, over about the last <c>span</c>. Only a running run whose partitions are all known is sampled; a new
 /// run or a pause starts the measure over, so a resumed run is measured from its resumption.
 /// </summary>
 public sealed class HarvestPaceWatch(TimeSpan span)
 {
-    private readonly List<(DateTimeOffset At, long Pages, long Pending)> samples = [];
+    private readonly List<(DateTimeOffset At, long Points, long Pending)> samples = [];
     private long runId = -1;
 
     /// <summary>The pace over the samples kept, or <see langword="null"/> before two samples a moment apart.</summary>
     public HarvestPace? Current =>
         samples.Count >= 2
             ? new HarvestPace(
-                samples[^1].Pages - samples[0].Pages,
+                samples[^1].Points - samples[0].Points,
                 samples[^1].At - samples[0].At,
                 Math.Max(0, samples[0].Pending - samples[^1].Pending)
             )
@@ -40,7 +40,7 @@ public sealed class HarvestPaceWatch(TimeSpan span)
             var middle = last.At - ((last.At - samples[0].At) / 2);
             var start = samples.Last(s => s.At <= middle);
             return new HarvestPace(
-                last.Pages - start.Pages,
+                last.Points - start.Points,
                 last.At - start.At,
                 Math.Max(0, start.Pending - last.Pending)
             );
@@ -68,15 +68,15 @@ public sealed class HarvestPaceWatch(TimeSpan span)
             return;
         }
 
-        var pages = partitions.Sum(p => p.Pages);
+        var points = partitions.Sum(p => p.Points);
         var pending = partitions.Sum(p => (long)p.PendingSubjects);
-        if (samples.Count > 0 && (pages < samples[^1].Pages || at <= samples[^1].At))
+        if (samples.Count > 0 && (points < samples[^1].Points || at <= samples[^1].At))
         {
             // A partition read back at an older state (a commit that failed) or the same moment again: no sample.
             return;
         }
 
-        samples.Add((at, pages, pending));
+        samples.Add((at, points, pending));
 
         // Keep the newest sample at least a span old as the start, so the measure covers the whole span.
         while (samples.Count > 2 && samples[1].At <= at - span)

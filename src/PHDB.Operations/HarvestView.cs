@@ -12,6 +12,7 @@ namespace PHDB.Operations;
 /// <param name="RecentEvents">Notable events, newest first (batches, partitions done, failures, 429s).</param>
 /// <param name="Totals">What the database holds, once read.</param>
 /// <param name="ItemsPerRequest">Pages per request over the recent batches, if any arrived.</param>
+/// <param name="PointsPerRequest">The complexity of the pages of a request over the recent batches, if any arrived.</param>
 /// <param name="Written">Rows written since the console started, by kind (posts, comments, votes).</param>
 /// <param name="UpdatedAt">When this view was made.</param>
 /// <param name="Problem">Why the view may be stale (the cluster or the database cannot be read), if it may.</param>
@@ -22,6 +23,7 @@ public sealed record HarvestView(
     IReadOnlyList<HarvestEvent> RecentEvents,
     StoredTotals? Totals,
     double? ItemsPerRequest,
+    double? PointsPerRequest,
     WrittenRows Written,
     DateTimeOffset UpdatedAt,
     string? Problem
@@ -34,6 +36,7 @@ public sealed record HarvestView(
             new Dictionary<string, PartitionProgress>(),
             new Dictionary<string, RateBudgetStatus>(),
             [],
+            null,
             null,
             null,
             new WrittenRows(0, 0, 0, 0),

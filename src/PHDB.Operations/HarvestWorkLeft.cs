@@ -3,9 +3,10 @@ using PHDB.Grains.Harvest;
 namespace PHDB.Operations;
 
 /// <summary>
-/// The pages a run still has to fetch, estimated from its partitions: each open partition is expected to need as
-/// many pages as the partitions of its kind (posts windows, topics, collections) need, and at least a page for its
-/// own connection if unread and the pages its posts, collections and users with work left still need.
+/// The work a run still has to do, in complexity points (what a request's budget and the complexity cap are spent on),
+/// estimated from its partitions: each open partition is expected to need as much as the partitions of its kind
+/// (posts windows, topics, collections) need, and at least a page of its own connection if unread and what its posts,
+/// collections and users with work left still need.
 /// </summary>
 /// <remarks>
 /// What a partition of a kind needs is learned from the done ones and from the open ones that already got further:
@@ -14,13 +15,13 @@ namespace PHDB.Operations;
 /// </remarks>
 public static class HarvestWorkLeft
 {
-    /// <summary>Pages left, or <see langword="null"/> before any partition of the run has fetched a page.</summary>
+    /// <summary>Points left, or <see langword="null"/> before any partition of the run has fetched a page.</summary>
     /// <param name="partitions">The run's partitions.</param>
-    /// <param name="pagesPerSubject">
-    /// The pages a subject with work left takes (its comments, replies and votes): what the subjects seen to finish
-    /// took, else 1.
+    /// <param name="pointsPerSubject">
+    /// The points a subject with work left and no estimate of its own takes (its comments, replies and votes): what
+    /// the subjects seen to finish took, else 1.
     /// </param>
-    public static double? Pages(IReadOnlyCollection<PartitionProgress> partitions, double pagesPerSubject = 1)
+    public static double? Points(IReadOnlyCollection<PartitionProgress> partitions, double pointsPerSubject = 1)
     {
         ArgumentNullException.ThrowIfNull(partitions);
         var open = partitions.Where(p => p.Status is PartitionStatus.Pending or PartitionStatus.Running).ToList();
@@ -37,19 +38,21 @@ public static class HarvestWorkLeft
 
         var overall = Expected(started);
         var byKind = started.GroupBy(p => Kind(p.Key)).ToDictionary(g => g.Key, g => Expected([.. g]));
-        var perSubject = Math.Max(pagesPerSubject, 1);
-        return open.Sum(p => Math.Max(byKind.GetValueOrDefault(Kind(p.Key), overall) - p.Pages, Floor(p, perSubject)));
+        var perSubject = Math.Max(pointsPerSubject, 1);
+        return open.Sum(p => Math.Max(byKind.GetValueOrDefault(Kind(p.Key), overall) - p.Points, Floor(p, perSubject)));
     }
 
     /// <summary>
-    /// The pages a partition of a kind needs: the mean of the done ones, where a partition still open counts with the
-    /// pages it fetched so far when that is more (it needs at least those).
+    /// The points a partition of a kind needs: the mean of the done ones, where a partition still open counts with the
+    /// points it spent so far when that is more (it needs at least those).
     /// </summary>
     private static double Expected(IReadOnlyList<PartitionProgress> started)
     {
         var done = started.Where(p => p.Status == PartitionStatus.Done).ToList();
-        var doneMean = done.Count > 0 ? done.Average(p => (double)p.Pages) : 0;
-        var lowerBounds = started.Select(p => p.Status == PartitionStatus.Done ? p.Pages : Math.Max(p.Pages, doneMean));
+        var doneMean = done.Count > 0 ? done.Average(p => (double)p.Points) : 0;
+        var lowerBounds = started.Select(p =>
+            p.Status == PartitionStatus.Done ? p.Points : Math.Max(p.Points, doneMean)
+        );
         return lowerBounds.Average();
     }
 
@@ -68,12 +71,12 @@ public static class HarvestWorkLeft
     }
 
     /// <summary>
-    /// The pages an open partition needs at least: its own connection's next page, and those of its subjects with
-    /// work left: as their counts announce them, else as many each as a subject was seen to take.
+    /// The points an open partition needs at least: its own connection's next page, and those of its subjects with
+    /// work left: as their counts announce them, else as much each as a subject was seen to take.
     /// </summary>
-    private static double Floor(PartitionProgress partition, double pagesPerSubject) =>
-        (partition.RootExhausted ? 0 : 1)
-        + (partition.PendingPages > 0 ? partition.PendingPages : partition.PendingSubjects * pagesPerSubject);
+    private static double Floor(PartitionProgress partition, double pointsPerSubject) =>
+        (partition.RootExhausted ? 0 : Math.Max(partition.RootPagePoints, 1))
+        + (partition.PendingPoints > 0 ? partition.PendingPoints : partition.PendingSubjects * pointsPerSubject);
 
     /// <summary>
     /// The kind of a partition: its key's segment after the run, e.g. <c>posts</c> in <c>run3/posts/…</c>; the

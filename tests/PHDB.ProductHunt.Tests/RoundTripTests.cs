@@ -16,6 +16,13 @@ public sealed class RoundTripTests(SharedSimulator shared)
         return result;
     }
 
+    /// <summary>One of the most voted posts with more than 3 comments.</summary>
+    private static async Task<Post> APostWithCommentsAsync(ProductHuntClient client)
+    {
+        var posts = await RunAsync(client, new PostsPage { First = 20, Order = PostsOrder.Votes });
+        return posts.Batch.Posts.First(p => p.CommentsCount > 3);
+    }
+
     private static string Json(Post post) =>
         System.Text.Json.JsonSerializer.Serialize(post with { ObservedAt = default });
 
@@ -167,11 +174,42 @@ public sealed class RoundTripTests(SharedSimulator shared)
     }
 
     [Fact]
+    public async Task A_comments_page_that_counts_threads_leaves_each_thread_with_replies_a_page_sized_to_it()
+    {
+        using var client = Testing.Client(Simulator);
+        var post = await APostWithCommentsAsync(client);
+
+        var counted = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 0 });
+        var nested = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 20 });
+
+        Assert.All(counted.Batch.Comments, c => Assert.Null(c.ParentId));
+        var threads = nested
+            .Batch.Comments.Where(c => c.ParentId is not null)
+            .CountBy(c => c.ParentId!.Value)
+            .ToDictionary();
+        Assert.NotEmpty(threads);
+        var followUps = counted.FollowUps.Cast<CommentRepliesPage>().ToList();
+        Assert.Equal(
+            threads.Select(t => (t.Key, t.Value)).Order(),
+            followUps.Select(f => (f.CommentId, f.First)).Order()
+        );
+        Assert.All(followUps, f => Assert.Null(f.After));
+        foreach (var followUp in followUps)
+        {
+            var replies = await RunAsync(client, followUp);
+            Assert.False(replies.HasNextPage);
+            Assert.Equal(
+                nested.Batch.Comments.Where(c => c.ParentId == followUp.CommentId).Select(c => c.Id).Order(),
+                replies.Batch.Comments.Select(c => c.Id).Order()
+            );
+        }
+    }
+
+    [Fact]
     public async Task Comments_with_replies_and_votes_of_posts_and_comments_round_trip()
     {
         using var client = Testing.Client(Simulator);
-        var posts = await RunAsync(client, new PostsPage { First = 20, Order = PostsOrder.Votes });
-        var post = posts.Batch.Posts.First(p => p.CommentsCount > 3);
+        var post = await APostWithCommentsAsync(client);
 
         var comments = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 1 });
         Assert.NotEmpty(comments.Batch.Comments);

@@ -17,6 +17,9 @@ namespace PHDB.Grains.Harvest;
 /// The pages its subjects with work left are expected to need, from their counts (see <see cref="PostWorkLeft"/>).
 /// </param>
 /// <param name="LongestChain">The most pages any one of its subjects needs one after the other.</param>
+/// <param name="Points">The complexity of the pages committed, as the client estimates an alias of each.</param>
+/// <param name="PendingPoints">The complexity of <paramref name="PendingPages"/>.</param>
+/// <param name="RootPagePoints">The complexity of a page of its own connection.</param>
 [GenerateSerializer, Immutable, Alias("phdb.PartitionProgress")]
 public sealed record PartitionProgress(
     [property: Id(0)] string Key,
@@ -32,5 +35,8 @@ public sealed record PartitionProgress(
     [property: Id(10)] DateTimeOffset? NewestRow = null,
     [property: Id(11)] bool RootExhausted = false,
     [property: Id(12)] long PendingPages = 0,
-    [property: Id(13)] int LongestChain = 0
+    [property: Id(13)] int LongestChain = 0,
+    [property: Id(14)] long Points = 0,
+    [property: Id(15)] long PendingPoints = 0,
+    [property: Id(16)] int RootPagePoints = 0
 );

@@ -132,6 +132,7 @@ public sealed class CrawlPartitionGrain(
 
             state.State.ConsecutiveFailures = 0;
             state.State.Pages++;
+            state.State.Points += outcome.Task.Complexity();
             state.State.Nodes += outcome.Nodes;
             committed.Add(outcome);
         }
@@ -188,8 +189,18 @@ public sealed class CrawlPartitionGrain(
         foreach (var outcome in committed.Where(o => o.Task.Kind == CrawlTaskKind.PostComments))
         {
             state.State.CommentsRead += outcome.Nodes;
-            state.State.CommentWalks += outcome.Discovered.Count(d =>
-                d.Kind is CrawlTaskKind.CommentVotes or CrawlTaskKind.CommentReplies
+            var walks = outcome
+                .Discovered.Where(d => d.Kind is CrawlTaskKind.CommentVotes or CrawlTaskKind.CommentReplies)
+                .ToList();
+            state.State.CommentWalks += walks.Count;
+            state.State.CommentWalkPoints += walks.Sum(w =>
+                (long)
+                    new CrawlTask(
+                        w.Kind,
+                        w.SubjectId,
+                        outcome.Task.SubjectId,
+                        First: w.Count is > 0 and < CrawlTaskWorkItems.FullPage ? w.Count : null
+                    ).Complexity()
             );
         }
 
@@ -314,6 +325,26 @@ public sealed class CrawlPartitionGrain(
         return (long)posts + s.CollectionCursors.Count + s.PendingUsers.Count;
     }
 
+    /// <summary>
+    /// The complexity of <see cref="PendingPages"/>: what its posts announce, with the walks their unread comments are
+    /// expected to open at the points such walks took so far, and a page per collection and user.
+    /// </summary>
+    private static long PendingPoints(CrawlPartitionState s)
+    {
+        var pointsPerComment = s.CommentsRead > 0 ? (double)s.CommentWalkPoints / s.CommentsRead : 0;
+        var posts = s.PendingPosts.Sum(p =>
+            s.PostWork.GetValueOrDefault(p) is { Points: > 0 } work
+                ? work.Points + Math.Round(work.UnreadComments * pointsPerComment)
+                : FullPageOf(CrawlTaskKind.PostVotes)
+        );
+        return (long)posts
+            + (s.CollectionCursors.Count * FullPageOf(CrawlTaskKind.CollectionPosts))
+            + (s.PendingUsers.Count * FullPageOf(CrawlTaskKind.User));
+    }
+
+    /// <summary>The complexity of a full page of a nested connection of <paramref name="kind"/>.</summary>
+    private static long FullPageOf(CrawlTaskKind kind) => new CrawlTask(kind, 0, 0).Complexity();
+
     private PartitionProgress Progress()
     {
         var s = state.State;
@@ -342,7 +373,10 @@ public sealed class CrawlPartitionGrain(
             PendingPages(s),
             s.PendingPosts.Count + s.CollectionCursors.Count + s.PendingUsers.Count == 0
                 ? 0
-                : s.PendingPosts.Select(p => s.PostWork.GetValueOrDefault(p)?.Chain ?? 1).DefaultIfEmpty(1).Max()
+                : s.PendingPosts.Select(p => s.PostWork.GetValueOrDefault(p)?.Chain ?? 1).DefaultIfEmpty(1).Max(),
+            s.Points,
+            PendingPoints(s),
+            s.Root is { } root ? root.Complexity() : 0
         );
     }
 }

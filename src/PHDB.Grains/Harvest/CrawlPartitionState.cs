@@ -77,4 +77,12 @@ public sealed class CrawlPartitionState
     /// <summary>Walks (a comment's votes, the rest of a long reply thread) those comments opened.</summary>
     [Id(16)]
     public long CommentWalks { get; set; }
+
+    /// <summary>The complexity of the pages committed (own and nested), as the client estimates an alias of each.</summary>
+    [Id(17)]
+    public long Points { get; set; }
+
+    /// <summary>The complexity of the first page of each walk in <see cref="CommentWalks"/>.</summary>
+    [Id(18)]
+    public long CommentWalkPoints { get; set; }
 }

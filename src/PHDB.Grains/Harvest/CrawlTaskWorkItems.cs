@@ -7,9 +7,9 @@ namespace PHDB.Grains.Harvest;
 public static class CrawlTaskWorkItems
 {
     /// <summary>The API's largest page, asked when a connection's count says nothing smaller.</summary>
-    public const int FullPage = 20;
+    public const int FullPage = PageWorkItem.FullPage;
 
-    /// <summary>Replies read with each comment of a comments page; longer threads are read as their own pages.</summary>
+    /// <summary>Replies read with each comment of a lean comments page; longer threads are read as their own pages.</summary>
     public const int NestedReplies = 3;
 
     /// <summary>The client's page request for <paramref name="task"/> at its cursor.</summary>
@@ -42,8 +42,9 @@ public static class CrawlTaskWorkItems
             {
                 After = task.After,
                 First = task.First ?? FullPage,
-                // The comments still unread, replies included, are at most First: none has more than First - 1 replies.
-                RepliesFirst = Math.Clamp((task.First ?? FullPage) - 1, 1, NestedReplies),
+                // Each thread's count only: a thread with replies is read as its own page, sized to its count. Nested
+                // replies would be charged on every comment, most of which have none.
+                RepliesFirst = 0,
             },
             CrawlTaskKind.CommentReplies => new CommentRepliesPage(task.ParentId, task.SubjectId)
             {
@@ -67,6 +68,9 @@ public static class CrawlTaskWorkItems
             CrawlTaskKind.Comment => new CommentLookup(task.SubjectId, task.ParentId),
             _ => throw new ArgumentOutOfRangeException(nameof(task), task.Kind, "Unknown crawl task kind."),
         };
+
+    /// <summary>The complexity a page of <paramref name="task"/> adds to a request, at the size it asks for.</summary>
+    public static int Complexity(this CrawlTask task) => WorkItemComplexity.Of(task.ToWorkItem());
 
     /// <summary>
     /// The cursor to continue <paramref name="task"/>'s connection from after <paramref name="result"/>, or null when
@@ -182,7 +186,9 @@ public static class CrawlTaskWorkItems
                             CrawlTaskKind.CommentReplies,
                             r.CommentId,
                             r.PostId,
-                            r.After
+                            r.After,
+                            // A thread only counted so far: its count sizes its first page.
+                            Count: r.After is null ? r.First : 0
                         ))
                 );
                 break;

@@ -93,7 +93,8 @@ public sealed class HarvestBatchCommitter(
                     batch.Posts.Count,
                     batch.Comments.Count,
                     batch.Votes.Count,
-                    application.Fingerprint
+                    application.Fingerprint,
+                    answered.Sum(a => a.Ticket.Task.Complexity())
                 )
             );
 

@@ -102,7 +102,12 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         }
         else
         {
-            state.State.Open[key] = outcome.Task with { After = outcome.NextAfter };
+            // A page sized to a count that still goes on is read on with full pages.
+            state.State.Open[key] = outcome.Task with
+            {
+                After = outcome.NextAfter,
+                First = null,
+            };
             var walk = state.State.Walks.GetValueOrDefault(key) ?? new PostWalk(0, 0);
             state.State.Walks[key] = new PostWalk(walk.Nodes + outcome.Nodes, walk.Pages + 1);
         }
@@ -128,7 +133,15 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
             }
             else if (subject.Kind == CrawlTaskKind.CommentReplies)
             {
-                Open(new CrawlTask(subject.Kind, subject.SubjectId, PostId, After: subject.After));
+                Open(
+                    new CrawlTask(
+                        subject.Kind,
+                        subject.SubjectId,
+                        PostId,
+                        After: subject.After,
+                        First: subject.Count > 0 ? subject.Count : null
+                    )
+                );
             }
         }
 
@@ -177,7 +190,12 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         if (state.State.Open.Count > 0)
         {
             var left = state.State.Open.Select(o => PagesLeft(o.Key, o.Value)).ToList();
-            return new PostWorkLeft(left.Sum(l => l.Pages), left.Max(l => l.Chain), left.Sum(l => l.UnreadComments));
+            return new PostWorkLeft(
+                left.Sum(l => l.Pages),
+                left.Max(l => l.Chain),
+                left.Sum(l => l.UnreadComments),
+                left.Sum(l => l.Points)
+            );
         }
 
         DeactivateOnIdle();
@@ -187,28 +205,40 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     /// <summary>
     /// The pages an open connection still needs: the rows its count announces that were not read yet, at the rows a
     /// page of it held so far (<see cref="DefaultPageSize"/> before its first page), one when the count is unknown;
-    /// and, for comments, the comments not read yet.
+    /// their complexity (the next page at the size it asks for, full pages after it); and, for comments, the comments
+    /// not read yet.
     /// </summary>
-    private (int Pages, int Chain, int UnreadComments) PagesLeft(string key, CrawlTask task)
+    private (int Pages, int Chain, int UnreadComments, long Points) PagesLeft(string key, CrawlTask task)
     {
+        var next = task with { First = PageSize(key, task) };
         // A thread's replies are bounded only by the post's unread comments, shared by all its threads: one page each.
         if (task.Kind == CrawlTaskKind.CommentReplies || Unread(key, task) is not { } unread)
         {
-            return (1, 1, 0);
+            return (1, 1, 0, next.Complexity());
         }
 
         var walk = state.State.Walks.GetValueOrDefault(key);
         var perPage = walk is { Pages: > 0, Nodes: > 0 } ? (double)walk.Nodes / walk.Pages : DefaultPageSize;
         var pages = Math.Max(1, (int)Math.Ceiling(unread / perPage));
-        return (pages, pages, task.Kind == CrawlTaskKind.PostComments ? unread : 0);
+        var points = next.Complexity() + ((long)(pages - 1) * (next with { First = null }).Complexity());
+        return (pages, pages, task.Kind == CrawlTaskKind.PostComments ? unread : 0, points);
     }
 
     /// <summary>
     /// The page to ask for next: the rows still unread when fewer than a full page; null (a full page) when the count
     /// is unknown, or was read and the connection still goes on (its count is older than its rows).
     /// </summary>
-    private int? PageSize(string key, CrawlTask task) =>
-        Unread(key, task) is { } unread and > 0 and < DefaultPageSize ? unread : null;
+    private int? PageSize(string key, CrawlTask task)
+    {
+        var unread = Unread(key, task);
+        if (task is { Kind: CrawlTaskKind.CommentReplies, First: { } replies })
+        {
+            // The thread's own count, seen when its comment was read, bounds its first page.
+            unread = Math.Min(unread ?? replies, replies);
+        }
+
+        return unread is { } rows and > 0 and < DefaultPageSize ? rows : null;
+    }
 
     /// <summary>
     /// The rows of an open connection its count announces that were not read yet; null when not counted. The post's

@@ -10,9 +10,6 @@ namespace PHDB.ProductHunt;
 /// <param name="maxAliasesPerRequest">The most items one request carries.</param>
 public sealed class PackPlanner(ComplexityModel complexity, int maxPageSize, int maxAliasesPerRequest)
 {
-    private readonly Dictionary<(Type, int?, int), int> costs = [];
-    private readonly Lock costGate = new();
-
     /// <summary>
     /// Greedy packing: items in order, each shrunk to fit the budget alone, added while the sum stays within it; a
     /// page that does not fit what is left of a request is shrunk to fill it when at least a few of its items fit.
@@ -126,24 +123,5 @@ public sealed class PackPlanner(ComplexityModel complexity, int maxPageSize, int
     }
 
     /// <summary>The estimated complexity of one item as an alias (depends only on its kind and page sizes).</summary>
-    public int Cost(WorkItem item)
-    {
-        var key = (item.GetType(), item.Size, item is PostCommentsPage c ? c.RepliesFirst : 0);
-        lock (costGate)
-        {
-            if (costs.TryGetValue(key, out var cached))
-            {
-                return cached;
-            }
-        }
-
-        var document = PackBuilder.Build([item]);
-        var cost = ComplexityEstimator.Estimate(document.Query, document.IntVariables, maxPageSize);
-        lock (costGate)
-        {
-            costs[key] = cost;
-        }
-
-        return cost;
-    }
+    public int Cost(WorkItem item) => WorkItemComplexity.Of(item, maxPageSize);
 }

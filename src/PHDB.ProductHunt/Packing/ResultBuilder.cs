@@ -175,6 +175,19 @@ internal sealed class ResultBuilder(
             return;
         }
 
+        if (replies is { Nodes: null, PageInfo: null })
+        {
+            // Only the thread's count was asked: a thread with replies is read as its own page, sized to it.
+            if (replies.TotalCount is > 0 and var count)
+            {
+                _followUps.Add(
+                    new CommentRepliesPage(postId, commentId) { First = Math.Min(count, PageWorkItem.FullPage) }
+                );
+            }
+
+            return;
+        }
+
         for (var i = 0; i < (replies.Nodes?.Count ?? 0); i++)
         {
             Node(replies.Nodes![i], $"{path}.replies.nodes[{i}]", type, (reply, _) => map(reply));

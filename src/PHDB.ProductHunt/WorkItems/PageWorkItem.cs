@@ -11,8 +11,11 @@ public abstract record PageWorkItem : WorkItem
     /// <summary>The cursor after which the page starts; null for the first page.</summary>
     public string? After { get; init; }
 
-    /// <summary>Items asked for (the API returns at most 20).</summary>
-    public int First { get; init; } = 20;
+    /// <summary>The API's largest page.</summary>
+    public const int FullPage = 20;
+
+    /// <summary>Items asked for (the API returns at most <see cref="FullPage"/>).</summary>
+    public int First { get; init; } = FullPage;
 
     internal override int? Size => First;
 

@@ -10,7 +10,11 @@ public sealed record PostCommentsPage(long PostId) : PageWorkItem
     /// <summary>Sort order; null for the API's default (<c>NEWEST</c>).</summary>
     public CommentsOrder? Order { get; init; }
 
-    /// <summary>Replies read with each comment (0 reads none; the rest become <see cref="CommentRepliesPage"/> follow-ups).</summary>
+    /// <summary>
+    /// Replies read with each comment; the rest of a thread becomes a <see cref="CommentRepliesPage"/> follow-up. 0
+    /// reads only each thread's count (2 complexity points against 5 + 8 per reply asked for), and a thread with
+    /// replies becomes a follow-up sized to its count.
+    /// </summary>
     public int RepliesFirst { get; init; } = 3;
 
     internal override void Write(FieldWriter writer)
@@ -22,10 +26,11 @@ public sealed record PostCommentsPage(long PostId) : PageWorkItem
             ("after", "String", After),
             ("order", "CommentsOrder", Order is { } o ? Enum(o) : null)
         );
-        var replies = writer.Variable("replies", "Int", RepliesFirst);
-        writer.End(
-            $"{{ id comments({arguments}) {{ nodes {{ ...CommentFields replies(first: {replies}) {{ nodes {{ ...CommentFields }} {PageSelection} }} }} {PageSelection} }} }}"
-        );
+        var replies =
+            RepliesFirst > 0
+                ? $"replies(first: {writer.Variable("replies", "Int", RepliesFirst)}) {{ nodes {{ ...CommentFields }} {PageSelection} }}"
+                : "replies { totalCount }";
+        writer.End($"{{ id comments({arguments}) {{ nodes {{ ...CommentFields {replies} }} {PageSelection} }} }}");
     }
 
     internal override void Map(JsonElement value, ResultBuilder result)

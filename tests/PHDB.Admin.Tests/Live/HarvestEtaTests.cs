@@ -14,13 +14,34 @@ public sealed class HarvestEtaTests
     private static HarvestStatus Status(HarvestPhase phase) =>
         new(HarvestMode.Full, phase, 1, Now, null, 4, 2, 0, 1, null, null);
 
+    /// <summary>The complexity of a page in these runs: every figure in pages is this many points.</summary>
+    private const int PagePoints = 100;
+
     private static PartitionProgress Partition(
         string key,
         PartitionStatus status,
         long pages,
         int pending = 0,
         bool rootRead = false
-    ) => new(key, status, null, pages, pages * 20, pending, 0, null, Now, RootExhausted: rootRead);
+    ) =>
+        new(
+            key,
+            status,
+            null,
+            pages,
+            pages * 20,
+            pending,
+            0,
+            null,
+            Now,
+            RootExhausted: rootRead,
+            Points: pages * PagePoints,
+            PendingPoints: pending * PagePoints,
+            RootPagePoints: PagePoints
+        );
+
+    private static HarvestPace Pace(long pages, TimeSpan span, long subjectsDone = 0) =>
+        new(pages * PagePoints, span, subjectsDone);
 
     private static RateBudgetStatus Budget(int limit = 6_250, DateTimeOffset? lastUsed = null) =>
         new(limit, limit, null, null, 0, 0, 0, "…abcd", TimeSpan.FromMinutes(15), 100, lastUsed ?? Now.AddSeconds(-5));
@@ -37,6 +58,7 @@ public sealed class HarvestEtaTests
             ),
             Budgets = budgets.Select((b, i) => (b, i)).ToDictionary(x => $"app-{x.i}", x => x.b),
             ItemsPerRequest = itemsPerRequest,
+            PointsPerRequest = itemsPerRequest * PagePoints,
             UpdatedAt = Now,
         };
 
@@ -93,17 +115,17 @@ public sealed class HarvestEtaTests
     public void The_pace_achieved_replaces_the_budgets_pace_once_watched_for_a_budget_window()
     {
         // 160 pages left; the budget allows 4 × 62.5 / 900 pages a second, the run achieved 0.1.
-        var achieved = new HarvestPace(90, TimeSpan.FromMinutes(15));
+        var achieved = Pace(90, TimeSpan.FromMinutes(15));
         var watched = View(HarvestPhase.Running, 4, Budget()) with { Pace = achieved };
         Assert.Equal(1_600, HarvestEta.Estimate(watched)!.Value.TotalSeconds, 6);
 
         // Watched for a third of the window: a third of the achieved pace, two thirds of the budgets'.
         var briefly = watched with
         {
-            Pace = new HarvestPace(30, TimeSpan.FromMinutes(5)),
+            Pace = Pace(30, TimeSpan.FromMinutes(5)),
         };
         var pace = (0.1 / 3) + (2 * 4 * RequestsPerSecond / 3);
-        Assert.Equal(pace, HarvestEta.PagesPerSecond(briefly)!.Value, 9);
+        Assert.Equal(pace, HarvestEta.PointsPerSecond(briefly)!.Value / PagePoints, 9);
         Assert.Equal(160 / pace, HarvestEta.Estimate(briefly)!.Value.TotalSeconds, 6);
 
         // Without a budget in use, the pace achieved is all there is.
@@ -136,7 +158,7 @@ public sealed class HarvestEtaTests
             Enumerable.Range(52, 4).Select(i => Partition($"run1/posts/{i}", PartitionStatus.Pending, 0))
         );
 
-        var left = HarvestWorkLeft.Pages(partitions)!.Value;
+        var left = HarvestWorkLeft.Points(partitions)!.Value / PagePoints;
 
         // Posts windows need (6 × 2 + 50 + 80) / 8 ≥ 17.75 pages each; the open ones at least a page per post left.
         Assert.True(left >= 30 + 10 + (4 * 17.75), $"{left} pages left");
@@ -145,12 +167,12 @@ public sealed class HarvestEtaTests
     [Fact]
     public void An_open_partition_needs_a_page_per_subject_with_work_left_and_one_for_its_unread_connection()
     {
-        var left = HarvestWorkLeft.Pages([
+        var left = HarvestWorkLeft.Points([
             Partition("run1/posts/a", PartitionStatus.Done, 10, rootRead: true),
             Partition("run1/posts/b", PartitionStatus.Running, 10, pending: 25, rootRead: true),
             Partition("run1/posts/c", PartitionStatus.Running, 10, pending: 5),
         ]);
-        Assert.Equal(25 + 6, left);
+        Assert.Equal((25 + 6) * PagePoints, left);
     }
 
     [Fact]
@@ -161,16 +183,20 @@ public sealed class HarvestEtaTests
         {
             Partitions = Partitions(
                 Partition("run1/posts/a", PartitionStatus.Done, 1, rootRead: true),
-                Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 30, rootRead: true)
+                // Subjects without an estimate of their own (a state written before estimates were kept).
+                Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 30, rootRead: true) with
+                {
+                    PendingPoints = 0,
+                }
             ),
-            Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 10),
+            Pace = Pace(80, TimeSpan.FromMinutes(15), subjectsDone: 10),
         };
         Assert.Equal(240 / (80 / 900.0), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
 
         // Two subjects seen to finish are too few to stand for the others: a page each.
         var few = view with
         {
-            Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 2),
+            Pace = Pace(80, TimeSpan.FromMinutes(15), subjectsDone: 2),
         };
         Assert.Equal(30 / (80 / 900.0), HarvestEta.Estimate(few)!.Value.TotalSeconds, 6);
     }
@@ -202,8 +228,7 @@ public sealed class HarvestEtaTests
     [Fact]
     public void Subjects_whose_counts_announce_their_pages_need_those_pages_rather_than_the_average()
     {
-        // 30 posts left whose counts announce 400 pages; the 10 seen to finish took 8 each (240 for 30). The longest
-        // connection's 20 pages come last, a request (4 pages' time) each.
+        // 30 posts left whose counts announce 400 pages; the 10 seen to finish took 8 each (240 for 30).
         var view = View(HarvestPhase.Running, 4, Budget()) with
         {
             Partitions = Partitions(
@@ -211,19 +236,22 @@ public sealed class HarvestEtaTests
                 Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 30, rootRead: true) with
                 {
                     PendingPages = 400,
+                    PendingPoints = 400 * PagePoints,
                     LongestChain = 20,
                 }
             ),
-            Pace = new HarvestPace(80, TimeSpan.FromMinutes(15), SubjectsDone: 10),
+            Pace = Pace(80, TimeSpan.FromMinutes(15), subjectsDone: 10),
         };
-        Assert.Equal((380 / (80 / 900.0)) + (20 * 4 / (80 / 900.0)), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+        // Then its longest connection's 20 pages, one a request (a request carries 4 pages' worth).
+        Assert.Equal((400 + (20 * 4)) / (80 / 900.0), HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
     }
 
     [Fact]
-    public void The_longest_connection_left_ends_the_run_a_request_per_page()
+    public void The_longest_connection_left_takes_a_request_per_page_after_the_other_work()
     {
-        // 60 pages left, 4 to a request at 2 pages a second. One post's votes need 40 of them, one request after the
-        // other, at half a request a second (80 s), after the 20 others (10 s).
+        // 60 pages left, 4 to a request at 2 pages a second: 30 s by the pages. Work is taken in the order it was
+        // found, so one post's votes may need their 40 pages after it, one request after the other, at half a request
+        // a second: 80 s more.
         var view = View(HarvestPhase.Running, 4, Budget()) with
         {
             Partitions = Partitions(
@@ -231,26 +259,28 @@ public sealed class HarvestEtaTests
                 Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 3, rootRead: true) with
                 {
                     PendingPages = 60,
+                    PendingPoints = 60 * PagePoints,
                     LongestChain = 40,
                 }
             ),
             Budgets = new Dictionary<string, RateBudgetStatus>(),
-            Pace = new HarvestPace(120, TimeSpan.FromMinutes(1)),
+            Pace = Pace(120, TimeSpan.FromMinutes(1)),
         };
-        Assert.Equal(90, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
+        Assert.Equal(30 + 80, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
 
-        // A shorter chain leaves more of the pages to full requests: 50 at 2 pages a second, then 10 requests.
+        // A shorter chain adds less.
         var shortChain = view with
         {
             Partitions = Partitions(
                 Partition("run1/posts/b", PartitionStatus.Running, 100, pending: 3, rootRead: true) with
                 {
                     PendingPages = 60,
+                    PendingPoints = 60 * PagePoints,
                     LongestChain = 10,
                 }
             ),
         };
-        Assert.Equal(45, HarvestEta.Estimate(shortChain)!.Value.TotalSeconds, 6);
+        Assert.Equal(30 + 20, HarvestEta.Estimate(shortChain)!.Value.TotalSeconds, 6);
     }
 
     [Fact]
@@ -262,14 +292,14 @@ public sealed class HarvestEtaTests
         {
             WindowLength = TimeSpan.FromSeconds(2),
         };
-        var view = View(HarvestPhase.Running, 4, budget) with { Pace = new HarvestPace(100, TimeSpan.FromSeconds(5)) };
+        var view = View(HarvestPhase.Running, 4, budget) with { Pace = Pace(100, TimeSpan.FromSeconds(5)) };
         Assert.Equal(8, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
 
         // Faster than the budgets allow (a window's burst), it is blended with their pace until watched for 10 s.
         var bursting = view with
         {
-            Pace = new HarvestPace(250, TimeSpan.FromSeconds(5)),
+            Pace = Pace(250, TimeSpan.FromSeconds(5)),
         };
-        Assert.Equal((0.5 * 50) + (0.5 * 40), HarvestEta.PagesPerSecond(bursting)!.Value, 9);
+        Assert.Equal((0.5 * 50) + (0.5 * 40), HarvestEta.PointsPerSecond(bursting)!.Value / PagePoints, 9);
     }
 }

@@ -12,12 +12,12 @@ public sealed class HarvestPaceWatchTests
 
     private static PartitionProgress[] Pages(long a, long b) =>
         [
-            new("run1/posts/a", PartitionStatus.Running, null, a, 0, 0, 0, null, T0),
-            new("run1/posts/b", PartitionStatus.Running, null, b, 0, 0, 0, null, T0),
+            new("run1/posts/a", PartitionStatus.Running, null, a, 0, 0, 0, null, T0, Points: a),
+            new("run1/posts/b", PartitionStatus.Running, null, b, 0, 0, 0, null, T0, Points: b),
         ];
 
     [Fact]
-    public void The_pace_is_the_pages_committed_over_the_time_watched_and_covers_about_the_last_span()
+    public void The_pace_is_the_points_committed_over_the_time_watched_and_covers_about_the_last_span()
     {
         var watch = new HarvestPaceWatch(TimeSpan.FromSeconds(60));
         Assert.Null(watch.Current);
@@ -34,7 +34,7 @@ public sealed class HarvestPaceWatchTests
         }
 
         Assert.Equal(new HarvestPace(60, TimeSpan.FromSeconds(60)), watch.Current);
-        Assert.Equal(1, watch.Current!.PagesPerSecond);
+        Assert.Equal(1, watch.Current!.PointsPerSecond);
     }
 
     [Fact]
@@ -45,11 +45,23 @@ public sealed class HarvestPaceWatchTests
         watch.Observe(Status(HarvestPhase.Running), WithPending(90, 30), T0.AddSeconds(5));
         watch.Observe(Status(HarvestPhase.Running), WithPending(140, 25), T0.AddSeconds(10));
         Assert.Equal(new HarvestPace(40, TimeSpan.FromSeconds(10), SubjectsDone: 15), watch.Current);
-        Assert.Equal(40 / 15.0, watch.Current!.PagesPerSubject);
+        Assert.Equal(40 / 15.0, watch.Current!.PointsPerSubject);
 
         static PartitionProgress[] WithPending(long pages, int pending) =>
             [
-                new("run1/posts/a", PartitionStatus.Running, null, pages, 0, pending, 0, null, T0, RootExhausted: true),
+                new(
+                    "run1/posts/a",
+                    PartitionStatus.Running,
+                    null,
+                    pages,
+                    0,
+                    pending,
+                    0,
+                    null,
+                    T0,
+                    RootExhausted: true,
+                    Points: pages
+                ),
                 new("run1/posts/b", PartitionStatus.Done, null, 0, 0, 0, 0, null, T0),
             ];
     }

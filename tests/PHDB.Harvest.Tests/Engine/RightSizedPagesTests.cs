@@ -11,14 +11,13 @@ namespace PHDB.Harvest.Tests.Engine;
 /// </summary>
 public sealed class RightSizedPagesTests(PostgresServer postgres)
 {
+    private Task<HandDrivenHarvest> StartAsync(string database) =>
+        HandDrivenHarvest.StartAsync(postgres, database, cancellationToken: TestContext.Current.CancellationToken);
+
     [Fact]
     public async Task A_post_asks_for_the_rows_its_counts_say_are_left_and_reads_on_when_a_count_was_short()
     {
-        await using var cluster = await HandDrivenHarvest.StartAsync(
-            postgres,
-            "right_sized_pages",
-            cancellationToken: TestContext.Current.CancellationToken
-        );
+        await using var cluster = await StartAsync("right_sized_pages");
         var post = cluster.Client.GetGrain<IPostGrain>(5151);
         var comments = new CrawlTask(CrawlTaskKind.PostComments, 5151);
         var votes = new CrawlTask(CrawlTaskKind.PostVotes, 5151);
@@ -47,11 +46,7 @@ public sealed class RightSizedPagesTests(PostgresServer postgres)
     [Fact]
     public async Task A_thread_asks_for_at_most_the_comments_its_post_has_not_shown_yet()
     {
-        await using var cluster = await HandDrivenHarvest.StartAsync(
-            postgres,
-            "right_sized_replies",
-            cancellationToken: TestContext.Current.CancellationToken
-        );
+        await using var cluster = await StartAsync("right_sized_replies");
         var post = cluster.Client.GetGrain<IPostGrain>(6161);
         await post.Observe(30, 0, DateTimeOffset.UtcNow);
 
@@ -71,18 +66,49 @@ public sealed class RightSizedPagesTests(PostgresServer postgres)
         Assert.Equal(4, open.Single(t => t.Kind == CrawlTaskKind.CommentReplies).First);
     }
 
+    [Fact]
+    public async Task A_counted_thread_asks_for_its_count_and_reads_on_when_the_count_was_short()
+    {
+        await using var cluster = await StartAsync("counted_threads");
+        var post = cluster.Client.GetGrain<IPostGrain>(7171);
+        await post.Observe(30, 0, DateTimeOffset.UtcNow);
+
+        // 12 top-level comments read; two threads counted 2 and 14 replies, the post's 18 other comments.
+        await post.Advance(
+            new TaskOutcome(
+                new CrawlTask(CrawlTaskKind.PostComments, 7171),
+                null,
+                12,
+                [
+                    new DiscoveredSubject(CrawlTaskKind.CommentReplies, 91, 7171, Count: 2),
+                    new DiscoveredSubject(CrawlTaskKind.CommentReplies, 92, 7171, Count: 14),
+                ]
+            )
+        );
+        var open = await post.TakeWork(10);
+        Assert.Equal(2, open.Single(t => t.SubjectId == 91).First);
+        Assert.Equal(14, open.Single(t => t.SubjectId == 92).First);
+
+        // The short thread still goes on (a reply came in since it was counted): read on, bounded by the post alone.
+        var thread = open.Single(t => t.SubjectId == 91);
+        await post.Advance(new TaskOutcome(thread, "r2", 2, []));
+        open = await post.TakeWork(10);
+        Assert.Equal(16, open.Single(t => t.SubjectId == 91).First);
+        Assert.Equal("r2", open.Single(t => t.SubjectId == 91).After);
+    }
+
     [Theory]
-    [InlineData(null, 20, 3)]
-    [InlineData(3, 3, 2)]
-    [InlineData(1, 1, 1)]
-    public void A_comments_page_asks_for_replies_no_comment_left_can_have(int? first, int asked, int replies)
+    [InlineData(null, 20)]
+    [InlineData(3, 3)]
+    [InlineData(1, 1)]
+    public void A_comments_page_asks_for_each_threads_count_not_its_replies(int? first, int asked)
     {
         var page = Assert.IsType<PostCommentsPage>(
             new CrawlTask(CrawlTaskKind.PostComments, 9, First: first).ToWorkItem()
         );
 
         Assert.Equal(asked, page.First);
-        Assert.Equal(replies, page.RepliesFirst);
+        Assert.Equal(0, page.RepliesFirst);
     }
 
     [Fact]

@@ -112,10 +112,10 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
             var actual = (await coordinator.GetStatus()).FinishedAt!.Value - read!.UpdatedAt;
             output?.WriteLine(
                 $"ETA {eta.TotalSeconds:F1} s with {read.Status!.Done} of {read.Status.Partitions} partitions done, "
-                    + $"{HarvestWorkLeft.Pages([.. read.Partitions.Values]):F0} pages left, the longest connection "
+                    + $"{HarvestWorkLeft.Points([.. read.Partitions.Values]):F0} points left, the longest connection "
                     + $"{HarvestWorkLeft.LongestChain([.. read.Partitions.Values])} pages, {read.ItemsPerRequest:F1} "
-                    + $"pages a request, {read.Pace} watched; the run took {actual.TotalSeconds:F1} s and "
-                    + $"{HarvestProbe.Requests(simulator) - requestsAtRead} requests more"
+                    + $"pages and {read.PointsPerRequest:F0} points a request, {read.Pace} watched; the run took "
+                    + $"{actual.TotalSeconds:F1} s and {HarvestProbe.Requests(simulator) - requestsAtRead} requests more"
             );
             Assert.True(
                 Math.Abs((eta - actual).TotalSeconds) <= Tolerance * actual.TotalSeconds,
@@ -162,7 +162,7 @@ public sealed class ResumedRunEtaTests(PostgresServer postgres)
                 var budget = view.ActiveBudgets.Count > 0 ? view.ActiveBudgets[0] : null;
                 lines.Append(
                     CultureInfo.InvariantCulture,
-                    $"{(DateTimeOffset.UtcNow - started).TotalSeconds:F0}s pages {view.Partitions.Values.Sum(p => p.Pages)} "
+                    $"{(DateTimeOffset.UtcNow - started).TotalSeconds:F0}s pages {view.Partitions.Values.Sum(p => p.Pages)} points {view.Partitions.Values.Sum(p => p.Points)} "
                         + $"requests {requests} 429s {limited} done {view.Status?.Done} leased {view.Status?.Leased} "
                         + $"in-flight {budget?.InFlight} remaining {budget?.Remaining}\n"
                 );
