@@ -13,7 +13,7 @@ namespace PHDB.Operations;
 public static class HarvestEta
 {
     /// <summary>The shortest watch after which the achieved pace alone is trusted.</summary>
-    public static readonly TimeSpan MinimumSettle = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan MinimumSettle = TimeSpan.FromSeconds(30);
 
     /// <summary>How many subjects must be seen to finish before what they took stands for the others.</summary>
     public const int MinimumSubjects = 3;
@@ -63,11 +63,7 @@ public static class HarvestEta
     {
         ArgumentNullException.ThrowIfNull(view);
         var budgets = view.ActiveBudgets.Where(b => b.CostPerRequest > 0 && b.WindowLength > TimeSpan.Zero).ToList();
-        double? allowed =
-            budgets.Count == 0
-                ? null
-                : budgets.Sum(b => (double)b.Limit / b.CostPerRequest / b.WindowLength.TotalSeconds)
-                    * PointsPerRequest(view);
+        double? allowed = budgets.Count == 0 ? null : budgets.Sum(b => b.RequestsPerSecond) * PointsPerRequest(view);
         if (view.Pace is not { Span.Ticks: > 0 } achieved)
         {
             return allowed;
@@ -78,15 +74,17 @@ public static class HarvestEta
             return achieved.PointsPerSecond;
         }
 
-        // Watched for a whole window of every budget, a run slower than its budgets allow is bound by something else
-        // (the API's answers, the machine, the database): the budgets' pace is then no more than a ceiling.
+        // Watched for a whole window of every budget and the settling time, a run slower than its budgets allow is
+        // bound by something else (the API's answers, the machine, the database): the budgets' pace is then no more
+        // than a ceiling. Before that it may still be starting (a resumed cluster activates its grains and meets the
+        // API's open window), and the budgets' pace weighs in.
         var longestWindow = budgets.Max(b => b.WindowLength);
-        if (achieved.Span >= longestWindow && achieved.PointsPerSecond < budgetPace)
+        var settle = longestWindow > MinimumSettle ? longestWindow : MinimumSettle;
+        if (achieved.Span >= settle && achieved.PointsPerSecond < budgetPace)
         {
             return achieved.PointsPerSecond;
         }
 
-        var settle = longestWindow > MinimumSettle ? longestWindow : MinimumSettle;
         var weight = Math.Min(1, achieved.Span / settle);
         return (weight * achieved.PointsPerSecond) + ((1 - weight) * budgetPace);
     }

@@ -33,6 +33,10 @@ namespace PHDB.Grains.Harvest;
 /// For a post's votes: read only the votes cast at or after this instant (the newest vote an earlier complete walk
 /// read), not the whole connection again.
 /// </param>
+/// <param name="Span">
+/// For a page read beside others of the same connection: which page of which span (<see cref="SpanPage"/>); null for a
+/// page read after the one before it.
+/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.CrawlTask")]
 public sealed record CrawlTask(
     [property: Id(0)] CrawlTaskKind Kind,
@@ -45,7 +49,8 @@ public sealed record CrawlTask(
     [property: Id(7)] bool NewestPageOnly = false,
     [property: Id(8)] int? First = null,
     [property: Id(9)] bool Lean = false,
-    [property: Id(10)] DateTimeOffset? VotesAfter = null
+    [property: Id(10)] DateTimeOffset? VotesAfter = null,
+    [property: Id(11)] SpanPage? Span = null
 )
 {
     /// <summary>Whether the task belongs to a post, comment or collection rather than to a partition's root.</summary>

@@ -12,6 +12,9 @@ namespace PHDB.Grains.RateBudgets;
 /// <param name="CostPerRequest">Points one request costs.</param>
 /// <param name="LastUsedAt">When a request last asked for a slot, if ever (budgets of tokens no longer used go idle).</param>
 /// <param name="TokenHint">The last four characters of the application's token, the only part ever shown.</param>
+/// <param name="SendAllowance">
+/// How late a request may be sent after its slot opens: a window's requests are handed out over a window plus this.
+/// </param>
 [GenerateSerializer, Immutable, Alias("phdb.RateBudgetStatus")]
 public sealed record RateBudgetStatus(
     [property: Id(0)] int Limit,
@@ -24,5 +27,13 @@ public sealed record RateBudgetStatus(
     [property: Id(7)] string? TokenHint = null,
     [property: Id(8)] TimeSpan WindowLength = default,
     [property: Id(9)] int CostPerRequest = 0,
-    [property: Id(10)] DateTimeOffset? LastUsedAt = null
-);
+    [property: Id(10)] DateTimeOffset? LastUsedAt = null,
+    [property: Id(11)] TimeSpan SendAllowance = default
+)
+{
+    /// <summary>The requests a second the budget hands out at most: a window's over a window plus the send allowance.</summary>
+    public double RequestsPerSecond =>
+        CostPerRequest > 0 && WindowLength > TimeSpan.Zero
+            ? (double)Limit / CostPerRequest / (WindowLength + SendAllowance).TotalSeconds
+            : 0;
+}

@@ -71,10 +71,22 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
     }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CrawlTask>> TakeWork(int max) =>
-        Task.FromResult<IReadOnlyList<CrawlTask>>([
-            .. state.State.Open.Take(max).Select(open => open.Value with { First = PageSize(open.Key, open.Value) }),
-        ]);
+    public Task<IReadOnlyList<CrawlTask>> TakeWork(int max)
+    {
+        var tasks = new List<CrawlTask>();
+        foreach (var (key, open) in state.State.Open)
+        {
+            if (tasks.Count >= max)
+            {
+                break;
+            }
+
+            var span = SpanPlanner.Pages(open, Unread(key, open), state.State.Spans.GetValueOrDefault(key));
+            tasks.AddRange((span ?? [open with { First = PageSize(key, open) }]).Take(max - tasks.Count));
+        }
+
+        return Task.FromResult<IReadOnlyList<CrawlTask>>(tasks);
+    }
 
     /// <inheritdoc />
     public async Task<PostWorkLeft> Advance(TaskOutcome outcome)
@@ -85,6 +97,37 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         }
 
         var key = TaskKey(outcome.Task);
+        var pagesRead = 1;
+        if (outcome.Task.Span is not null)
+        {
+            // A page read beside others of its connection: the connection moves on once all of them are read, as if
+            // they were one page.
+            if (
+                !state.State.Open.TryGetValue(key, out var open)
+                || SpanPlanner.Record(open, state.State.Spans.GetValueOrDefault(key), outcome) is not { } span
+            )
+            {
+                return Settle();
+            }
+
+            if (!span.Complete)
+            {
+                state.State.Spans[key] = span;
+                await state.WriteStateAsync();
+                return Settle();
+            }
+
+            state.State.Spans.Remove(key);
+            pagesRead = span.Pages;
+            outcome = outcome with
+            {
+                Task = open,
+                Nodes = span.Nodes,
+                NewestRow = span.Newest,
+                NextAfter = span.NextAfter,
+            };
+        }
+
         if (outcome.Task.Kind is CrawlTaskKind.PostComments or CrawlTaskKind.CommentReplies)
         {
             state.State.CommentsRead += outcome.Nodes;
@@ -99,6 +142,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         {
             state.State.Open.Remove(key);
             state.State.Walks.Remove(key);
+            state.State.Spans.Remove(key);
         }
         else
         {
@@ -109,7 +153,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
                 First = null,
             };
             var walk = state.State.Walks.GetValueOrDefault(key) ?? new PostWalk(0, 0);
-            state.State.Walks[key] = new PostWalk(walk.Nodes + outcome.Nodes, walk.Pages + 1);
+            state.State.Walks[key] = new PostWalk(walk.Nodes + outcome.Nodes, walk.Pages + pagesRead);
         }
 
         foreach (var subject in outcome.Discovered)
@@ -221,7 +265,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
         var perPage = walk is { Pages: > 0, Nodes: > 0 } ? (double)walk.Nodes / walk.Pages : DefaultPageSize;
         var pages = Math.Max(1, (int)Math.Ceiling(unread / perPage));
         var points = next.Complexity() + ((long)(pages - 1) * (next with { First = null }).Complexity());
-        return (pages, pages, task.Kind == CrawlTaskKind.PostComments ? unread : 0, points);
+        return (pages, SpanPlanner.Chain(task, pages), task.Kind == CrawlTaskKind.PostComments ? unread : 0, points);
     }
 
     /// <summary>
@@ -277,6 +321,7 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
 
         state.State.Open[key] = task;
         state.State.Walks.Remove(key);
+        state.State.Spans.Remove(key);
         if (task.Kind == CrawlTaskKind.PostComments)
         {
             state.State.CommentsRead = 0;

@@ -37,4 +37,11 @@ public sealed class PostState
     /// <summary>The newest vote the votes walk in progress read so far.</summary>
     [Id(7)]
     public DateTimeOffset? VotesWalkNewest { get; set; }
+
+    /// <summary>
+    /// The spans under way (<see cref="SpanPlanner"/>), by the key of the connection in <see cref="Open"/>: which of
+    /// their pages were read before the connection's committed position moves past them all.
+    /// </summary>
+    [Id(8)]
+    public Dictionary<string, SpanProgress> Spans { get; set; } = [];
 }

@@ -244,7 +244,8 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             state.TokenHint,
             WindowLength,
             (int)Math.Ceiling(Cost),
-            state.LastUsedAt
+            state.LastUsedAt,
+            SendAllowance
         );
     }
 

@@ -287,19 +287,42 @@ public sealed class HarvestEtaTests
     public void A_run_slower_than_its_budgets_allow_for_a_whole_window_is_expected_to_stay_as_slow()
     {
         // A budget of 20 requests per 2 s allows 10 requests (40 pages) a second; the run reached 20 pages a second
-        // over 5 s, held back by the machine: the 160 pages left take 8 s, not the 4 s the budget would allow.
+        // over 30 s, held back by the machine: the 160 pages left take 8 s, not the 4 s the budget would allow.
         var budget = Budget(limit: 2_000) with
         {
             WindowLength = TimeSpan.FromSeconds(2),
         };
-        var view = View(HarvestPhase.Running, 4, budget) with { Pace = Pace(100, TimeSpan.FromSeconds(5)) };
+        var view = View(HarvestPhase.Running, 4, budget) with { Pace = Pace(600, TimeSpan.FromSeconds(30)) };
         Assert.Equal(8, HarvestEta.Estimate(view)!.Value.TotalSeconds, 6);
 
-        // Faster than the budgets allow (a window's burst), it is blended with their pace until watched for 10 s.
+        // Watched for 5 s only, the run may still be starting (a resumed cluster activates its grains, meets the API's
+        // open window): the budgets' pace weighs in until it was watched for 30 s.
+        var starting = view with
+        {
+            Pace = Pace(100, TimeSpan.FromSeconds(5)),
+        };
+        Assert.Equal((20 / 6.0) + (40 * 5 / 6.0), HarvestEta.PointsPerSecond(starting)!.Value / PagePoints, 9);
+
+        // Faster than the budgets allow (a window's burst), it is blended with their pace the same way.
         var bursting = view with
         {
             Pace = Pace(250, TimeSpan.FromSeconds(5)),
         };
-        Assert.Equal((0.5 * 50) + (0.5 * 40), HarvestEta.PointsPerSecond(bursting)!.Value / PagePoints, 9);
+        Assert.Equal((50 / 6.0) + (40 * 5 / 6.0), HarvestEta.PointsPerSecond(bursting)!.Value / PagePoints, 9);
+    }
+
+    [Fact]
+    public void A_budget_hands_out_a_windows_requests_over_the_window_and_the_time_a_request_may_be_sent_late()
+    {
+        // 60 requests per 3 s, sent up to 0.75 s late: 16 a second, not 20.
+        var budget = Budget(limit: 6_000) with
+        {
+            WindowLength = TimeSpan.FromSeconds(3),
+            SendAllowance = TimeSpan.FromSeconds(0.75),
+        };
+
+        Assert.Equal(16, budget.RequestsPerSecond, 9);
+        Assert.Equal(0, (budget with { CostPerRequest = 0 }).RequestsPerSecond);
+        Assert.Equal(16 * 4, HarvestEta.PointsPerSecond(View(HarvestPhase.Running, 4, budget))!.Value / PagePoints, 9);
     }
 }

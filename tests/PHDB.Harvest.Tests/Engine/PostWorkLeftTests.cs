@@ -27,13 +27,14 @@ public sealed class PostWorkLeftTests(PostgresServer postgres)
         var v20 = votes.Complexity();
         Assert.True(c15 < c20, "a page sized to 15 comments costs less than a full one");
 
-        // 45 comments and 130 votes at 20 a page: 3 + 7 pages, the votes 7 in a row; 45 comments unread.
+        // 45 comments and 130 votes at 20 a page: 3 + 7 pages; the votes go side by side in one request, the
+        // comments' 3 pages one after the other; 45 comments unread.
         Assert.Equal(
-            new PostWorkLeft(10, 7, 45, (3 * c20) + (7 * v20)),
+            new PostWorkLeft(10, 3, 45, (3 * c20) + (7 * v20)),
             await post.Observe(45, 130, DateTimeOffset.UtcNow)
         );
 
-        // A full page of votes leaves 110 (6 pages); a page of comments held 30 rows with their replies, so the 15
+        // A full page of votes leaves 110 (6 pages, one after the other after a cursor in an unknown format); a page of comments held 30 rows with their replies, so the 15
         // left fit in one, asked for at that size.
         Assert.Equal(
             new PostWorkLeft(9, 6, 45, (3 * c20) + (6 * v20)),

@@ -22,10 +22,8 @@ public sealed class RightSizedPagesTests(PostgresServer postgres)
         var comments = new CrawlTask(CrawlTaskKind.PostComments, 5151);
         var votes = new CrawlTask(CrawlTaskKind.PostVotes, 5151);
 
+        // 3 comments, and 45 votes in a cursor format not known: a page at a time, two full pages, then the 5 left.
         await post.Observe(3, 45, DateTimeOffset.UtcNow);
-        Assert.Equal([3, null], await Sizes(post));
-
-        // 45 votes: two full pages, then the 5 left.
         await post.Advance(new TaskOutcome(votes, "v1", 20, []));
         Assert.Equal([3, null], await Sizes(post));
         await post.Advance(new TaskOutcome(votes with { After = "v1" }, "v2", 20, []));
@@ -41,6 +39,39 @@ public sealed class RightSizedPagesTests(PostgresServer postgres)
         );
         var open = await post.TakeWork(10);
         Assert.Equal(2, open.Single(t => t.Kind == CrawlTaskKind.CommentVotes).First);
+    }
+
+    [Fact]
+    public async Task A_long_votes_list_is_read_side_by_side_and_moves_on_once_every_page_of_its_span_is_read()
+    {
+        await using var cluster = await StartAsync("votes_spans");
+        var post = cluster.Client.GetGrain<IPostGrain>(5252);
+        await post.Observe(0, 45, DateTimeOffset.UtcNow);
+
+        // 45 votes from the start: three pages at once, after positions 0, 20 and 40, the last sized to 5.
+        var span = await post.TakeWork(10);
+        Assert.Equal([null, OffsetCursors.At(20), OffsetCursors.At(40)], span.Select(t => t.After));
+        Assert.Equal([null, null, 5], span.Select(t => t.First));
+
+        // Pages come back in any order; one packed short of its end is asked again, alone.
+        await post.Advance(new TaskOutcome(span[2], OffsetCursors.At(45), 5, []));
+        await post.Advance(new TaskOutcome(span[0], OffsetCursors.At(12), 12, []));
+        Assert.Equal([0, 1], (await post.TakeWork(10)).Select(t => t.Span!.Index));
+        await post.Advance(new TaskOutcome(span[0], OffsetCursors.At(20), 20, []));
+        Assert.Equal([1], (await post.TakeWork(10)).Select(t => t.Span!.Index));
+
+        // The count was short: the last page said more follows, so the list is read on from its cursor, a full page.
+        var left = await post.Advance(new TaskOutcome(span[1], OffsetCursors.At(40), 20, []));
+        var next = Assert.Single(await post.TakeWork(10));
+        Assert.Equal(OffsetCursors.At(45), next.After);
+        Assert.Null(next.First);
+        Assert.Null(next.Span);
+        Assert.Equal(1, left.Chain);
+
+        // A page of the span that comes back late changes nothing; the last page closes the list.
+        await post.Advance(new TaskOutcome(span[1], OffsetCursors.At(40), 20, []));
+        Assert.Equal(OffsetCursors.At(45), Assert.Single(await post.TakeWork(10)).After);
+        Assert.Equal(PostWorkLeft.None, await post.Advance(new TaskOutcome(next, null, 1, [])));
     }
 
     [Fact]
