@@ -111,13 +111,7 @@ internal static class FullHarvestMeasurement
             after.RateLimited - before.RateLimited,
             rows,
             status.Parked,
-            counters
-                .ComplexityByConnection()
-                .ToDictionary(
-                    c => c.Key,
-                    c => c.Value - complexityBefore.GetValueOrDefault(c.Key),
-                    StringComparer.Ordinal
-                ),
+            ConnectionComplexity.Since(counters, complexityBefore),
             report
         );
     }

@@ -25,10 +25,14 @@ internal static class HarvestSettings
 
     /// <summary>The budget the simulator grants this application is never the limit.</summary>
     public static IReadOnlyDictionary<string, string?> Unthrottled(BenchmarkOptions options) =>
-        new Dictionary<string, string?>(Common(options.Workers))
+        Unthrottled(options.Workers, options.Window);
+
+    /// <summary>As <see cref="Unthrottled(BenchmarkOptions)"/>, against a simulator window of <paramref name="window"/>.</summary>
+    public static Dictionary<string, string?> Unthrottled(int workers, TimeSpan window) =>
+        new(Common(workers))
         {
             ["Harvest:RateBudget:DefaultLimit"] = "10000000",
-            ["Harvest:RateBudget:DefaultWindow"] = options.Window.ToString("c", CultureInfo.InvariantCulture),
+            ["Harvest:RateBudget:DefaultWindow"] = window.ToString("c", CultureInfo.InvariantCulture),
             ["Harvest:RateBudget:ResetMargin"] = "00:00:00",
         };
 

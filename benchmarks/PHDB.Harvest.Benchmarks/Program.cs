@@ -18,12 +18,29 @@ using PHDB.Testing.Truth;
 //        (the posts phase by one silo process, its resident memory at each mark)
 //        scale-out [--scale 10000] [--window 1] [--points 800] [--workers 4] [--warmup 10] [--slice 40]
 //        [--silos 1,2,4] [--tokens 1,2,4] (throughput of each silos × tokens cell, each token its own budget)
+//        sweep [--scale 50000] [--days 1] [--cap 1000] [--timeout 60] [--silos 2] [--workers 4] (a full harvest, the
+//        clock moved on, then one incremental run with the sweep of posts and comments: its requests, complexity and
+//        share of a day's budget, the truth after it; exits 1 when the database differs from the truth)
 if (args.Length > 0 && args[0] == "scale-out")
 {
     var scaleOut = ScaleOutOptions.Parse(args);
     var measured = await ScaleOutMeasurement.RunAsync(scaleOut);
     Console.WriteLine();
     ScaleOutReport.Write(Console.Out, scaleOut, measured);
+    return;
+}
+
+if (args.Length > 0 && args[0] == "sweep")
+{
+    var sweep = SweepOptions.Parse(args);
+    var outcome = await SweepMeasurement.RunAsync(sweep);
+    Console.WriteLine();
+    SweepReport.Write(Console.Out, sweep, outcome);
+    if (!outcome.Exact)
+    {
+        Environment.ExitCode = 1;
+    }
+
     return;
 }
 
