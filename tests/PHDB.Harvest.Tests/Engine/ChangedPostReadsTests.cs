@@ -23,10 +23,12 @@ public sealed class ChangedPostReadsTests(PostgresServer postgres)
         var newest = Seen.AddHours(-1);
 
         await post.Observe(0, 25, Seen);
-        var first = Assert.Single(await post.TakeWork(10));
-        Assert.Null(first.VotesAfter);
-        await post.Advance(new TaskOutcome(votes, "v1", 20, [], NewestRow: newest));
-        await post.Advance(new TaskOutcome(votes with { After = "v1" }, null, 5, [], NewestRow: newest.AddDays(-9)));
+        // 25 votes: two pages side by side, the whole list.
+        var first = await post.TakeWork(10);
+        Assert.Equal(2, first.Count);
+        Assert.All(first, t => Assert.Null(t.VotesAfter));
+        await post.Advance(new TaskOutcome(first[1], null, 5, [], NewestRow: newest.AddDays(-9)));
+        await post.Advance(new TaskOutcome(first[0], OffsetCursors.At(20), 20, [], NewestRow: newest));
         Assert.Empty(await post.TakeWork(10));
 
         // Three new votes: read from the newest vote read (inclusive, so that one again), sized to them.

@@ -43,16 +43,17 @@ public sealed class PartitionBacklogTests(PostgresServer postgres)
                 ]
             ),
         ]);
-        Assert.Equal((3, 6L, 2), (progress.PendingSubjects, progress.PendingPages, progress.LongestChain));
+        // Each post's two pages are read side by side: a request each.
+        Assert.Equal((3, 6L, 1), (progress.PendingSubjects, progress.PendingPages, progress.LongestChain));
         var backlogged = (await partition.TakeWork(8)).Select(t => t.Task).ToList();
         Assert.DoesNotContain(backlogged, t => t.Kind == CrawlTaskKind.PostsWindow);
-        Assert.Equal([91L, 92L, 93L], backlogged.Select(t => t.SubjectId).Order());
+        Assert.Equal([91L, 91L, 92L, 92L, 93L, 93L], backlogged.Select(t => t.SubjectId).Order());
 
         // Two posts walked to their end leave one: the next posts page is listed again.
         progress = await partition.Complete([
-            .. backlogged.Where(t => t.SubjectId != 93).Select(t => new TaskOutcome(t, null, 30, [])),
+            .. backlogged.Where(t => t.SubjectId != 93).Select(t => new TaskOutcome(t, null, 15, [])),
         ]);
-        Assert.Equal((1, 2L, 2), (progress.PendingSubjects, progress.PendingPages, progress.LongestChain));
+        Assert.Equal((1, 2L, 1), (progress.PendingSubjects, progress.PendingPages, progress.LongestChain));
         var drained = (await partition.TakeWork(8)).Select(t => t.Task).ToList();
         Assert.Contains(root with { After = "page-1" }, drained);
         Assert.Contains(drained, t => t is { Kind: CrawlTaskKind.PostVotes, SubjectId: 93 });
