@@ -4,11 +4,12 @@ namespace PHDB.Operations;
 
 /// <summary>
 /// Estimates when the current run ends: the work left (<see cref="HarvestWorkLeft"/>, in complexity points) over the
-/// pace of the run in points, then the requests its longest connection left needs one after the other. Points rather than pages: a request carries up to the complexity cap whatever its pages are, so the pace in
-/// points holds while the mix of pages changes (a run reads many small reply threads at one time, full vote pages at
-/// another). The pace is what the run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended
-/// with the pace the budgets in use allow (requests per second times points per request) until it was watched for a
-/// budget window; idle budgets (an earlier run's token) add no pace.
+/// pace of the run in points, then the requests its longest connection left needs one after the other. Points rather
+/// than pages: a request carries up to the complexity cap whatever its pages are, so the pace in points holds while
+/// the mix of pages changes (many small reply threads at one time, full vote pages at another). The pace is what the
+/// run achieved while this process watched it (<see cref="HarvestView.Pace"/>), blended with the pace the budgets in
+/// use allow (requests per second times points per request) until it was watched for a budget window and
+/// <see cref="MinimumSettle"/>; idle budgets (an earlier run's token) add no pace.
 /// </summary>
 public static class HarvestEta
 {
@@ -46,9 +47,9 @@ public static class HarvestEta
             return null;
         }
 
-        // A request carries a page of each connection at most, and work is taken in the order it was found, not
-        // longest connection first: the other work may fill the requests before the longest connection left is read,
-        // then its pages go one a request, one after the other (the tail of a run, where requests carry less).
+        // A request carries one span of each connection at most (up to 10 pages of a votes list, a page of the
+        // others), and work is taken in the order it was found: the longest connection left may be read after the
+        // other work, a request per span (the tail of a run, where requests carry less).
         var requestsPerSecond = pointsPerSecond / PointsPerRequest(view);
         var chain = HarvestWorkLeft.LongestChain([.. view.Partitions.Values]);
         return TimeSpan.FromSeconds((pointsLeft / pointsPerSecond) + (chain / requestsPerSecond));
