@@ -42,7 +42,9 @@ public sealed class RateBudgetHarvestTests(PostgresServer postgres)
         await using var simulator = await SimulatorHost.StartAsync(
             o =>
             {
-                o.Scale = 600;
+                // Large enough for several windows between the warm-up and the tail: long votes lists are read side by side,
+                // so a 600-post world took only 5 windows of 12 s (295 requests).
+                o.Scale = 800;
                 o.Clock.Speed = 0;
                 o.RateLimit.Points = points;
                 o.RateLimit.CostPerRequest = Cost;
