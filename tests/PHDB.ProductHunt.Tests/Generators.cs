@@ -149,6 +149,8 @@ internal static class Generators
             PostedAfter = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero),
         },
         new PostCommentTalliesPage(1) { First = 5, RepliesFirst = 2 },
+        new PostCommentTalliesPage(1) { First = 5, RepliesFirst = 0 },
+        new CommentReplyTalliesPage(1, 2) { First = 4, After = "MQ==" },
         new VotesPage(VoteSubject.Post, 1)
         {
             After = "MQ==",

@@ -206,6 +206,66 @@ public sealed class RoundTripTests(SharedSimulator shared)
     }
 
     [Fact]
+    public async Task A_lean_comments_page_that_counts_threads_leaves_each_thread_with_replies_a_lean_page_sized_to_it()
+    {
+        using var client = Testing.Client(Simulator);
+        var post = await APostWithCommentsAsync(client);
+
+        var counted = await RunAsync(client, new PostCommentTalliesPage(post.Id) { First = 20, RepliesFirst = 0 });
+        var nested = await RunAsync(client, new PostCommentsPage(post.Id) { First = 20, RepliesFirst = 20 });
+
+        // The nested page is shrunk to fit the complexity cap (20 replies with each comment): its comments are the
+        // first of the counted page's.
+        var topLevel = nested.Batch.Comments.Where(c => c.ParentId is null).ToList();
+        Assert.NotEmpty(topLevel);
+        Assert.Subset(
+            counted.CommentTallies.ToHashSet(),
+            topLevel.Select(c => new CommentTally(c.Id, post.Id, c.VotesCount)).ToHashSet()
+        );
+        var threads = nested
+            .Batch.Comments.Where(c => c.ParentId is not null)
+            .GroupBy(c => c.ParentId!.Value)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        Assert.NotEmpty(threads);
+        var read = topLevel.Select(c => c.Id).ToHashSet();
+        var followUps = counted.FollowUps.Cast<CommentReplyTalliesPage>().Where(f => read.Contains(f.CommentId)).ToList();
+        Assert.Equal(
+            threads.Select(t => (t.Key, t.Value.Count)).Order(),
+            followUps.Select(f => (f.CommentId, f.First)).Order()
+        );
+        foreach (var followUp in followUps)
+        {
+            var replies = await RunAsync(client, followUp);
+            Assert.False(replies.HasNextPage);
+            Assert.Empty(replies.Batch.Comments);
+            Assert.Equal(
+                threads[followUp.CommentId]
+                    .Select(c => new CommentTally(c.Id, post.Id, c.VotesCount))
+                    .OrderBy(c => c.Id),
+                replies.CommentTallies.OrderBy(c => c.Id)
+            );
+        }
+
+        // A thread read on from a cursor is read leanly too.
+        var longest = threads.MaxBy(t => t.Value.Count);
+        var first = await RunAsync(client, new CommentReplyTalliesPage(post.Id, longest.Key) { First = 1 });
+        Assert.Equal(longest.Value.Count > 1, first.HasNextPage);
+        if (first.HasNextPage)
+        {
+            var next = Assert.IsType<CommentReplyTalliesPage>(first.Next);
+            Assert.Equal(longest.Key, next.CommentId);
+            Assert.NotNull(next.After);
+        }
+
+        // Counting threads costs a third of reading 3 replies with every comment.
+        Assert.True(
+            WorkItemComplexity.Of(new PostCommentTalliesPage(1) { RepliesFirst = 0 }) * 3
+                <= WorkItemComplexity.Of(new PostCommentTalliesPage(1) { RepliesFirst = 3 }),
+            "counting threads is a third of the cost"
+        );
+    }
+
+    [Fact]
     public async Task Comments_with_replies_and_votes_of_posts_and_comments_round_trip()
     {
         using var client = Testing.Client(Simulator);
@@ -287,7 +347,7 @@ public sealed class RoundTripTests(SharedSimulator shared)
         Assert.Empty(tallies.Batch.Comments);
         Assert.Equal(
             comments.FollowUps.Cast<CommentRepliesPage>().Select(r => (r.CommentId, r.After)),
-            tallies.FollowUps.Cast<CommentRepliesPage>().Select(r => (r.CommentId, r.After))
+            tallies.FollowUps.Cast<CommentReplyTalliesPage>().Select(r => (r.CommentId, r.After))
         );
 
         // A fraction of the full listing's complexity: what makes a sweep of every post cheap.

@@ -9,9 +9,6 @@ public static class CrawlTaskWorkItems
     /// <summary>The API's largest page, asked when a connection's count says nothing smaller.</summary>
     public const int FullPage = PageWorkItem.FullPage;
 
-    /// <summary>Replies read with each comment of a lean comments page; longer threads are read as their own pages.</summary>
-    public const int NestedReplies = 3;
-
     /// <summary>The client's page request for <paramref name="task"/> at its cursor.</summary>
     public static WorkItem ToWorkItem(this CrawlTask task) =>
         task.Kind switch
@@ -36,7 +33,8 @@ public static class CrawlTaskWorkItems
             {
                 After = task.After,
                 First = task.First ?? FullPage,
-                RepliesFirst = Math.Clamp((task.First ?? FullPage) - 1, 1, NestedReplies),
+                // Each thread's count only, as for a whole page: a thread with replies is a lean page of its own.
+                RepliesFirst = 0,
             },
             CrawlTaskKind.PostComments => new PostCommentsPage(task.SubjectId)
             {
@@ -45,6 +43,11 @@ public static class CrawlTaskWorkItems
                 // Each thread's count only: a thread with replies is read as its own page, sized to its count. Nested
                 // replies would be charged on every comment, most of which have none.
                 RepliesFirst = 0,
+            },
+            CrawlTaskKind.CommentReplies when task.Lean => new CommentReplyTalliesPage(task.ParentId, task.SubjectId)
+            {
+                After = task.After,
+                First = task.First ?? FullPage,
             },
             CrawlTaskKind.CommentReplies => new CommentRepliesPage(task.ParentId, task.SubjectId)
             {
@@ -179,18 +182,28 @@ public static class CrawlTaskWorkItems
                             Count: c.VotesCount
                         ))
                 );
-                found.AddRange(
-                    result
-                        .FollowUps.OfType<CommentRepliesPage>()
-                        .Select(r => new DiscoveredSubject(
-                            CrawlTaskKind.CommentReplies,
-                            r.CommentId,
-                            r.PostId,
-                            r.After,
-                            // A thread only counted so far: its count sizes its first page.
-                            Count: r.After is null ? r.First : 0
-                        ))
-                );
+                foreach (var thread in result.FollowUps.OfType<PageWorkItem>())
+                {
+                    var (post, comment) = thread switch
+                    {
+                        CommentRepliesPage r => (r.PostId, r.CommentId),
+                        CommentReplyTalliesPage t => (t.PostId, t.CommentId),
+                        _ => (0L, 0L),
+                    };
+                    if (comment != 0)
+                    {
+                        // A thread only counted so far: its count sizes its first page.
+                        found.Add(
+                            new DiscoveredSubject(
+                                CrawlTaskKind.CommentReplies,
+                                comment,
+                                post,
+                                thread.After,
+                                Count: thread.After is null ? thread.First : 0
+                            )
+                        );
+                    }
+                }
                 break;
         }
 

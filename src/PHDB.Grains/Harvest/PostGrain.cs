@@ -177,13 +177,15 @@ public sealed class PostGrain([PersistentState("post", PhdbCluster.StateStorage)
             }
             else if (subject.Kind == CrawlTaskKind.CommentReplies)
             {
+                // A thread found by a lean page is read leanly too.
                 Open(
                     new CrawlTask(
                         subject.Kind,
                         subject.SubjectId,
                         PostId,
                         After: subject.After,
-                        First: subject.Count > 0 ? subject.Count : null
+                        First: subject.Count > 0 ? subject.Count : null,
+                        Lean: outcome.Task.Lean
                     )
                 );
             }

@@ -122,7 +122,8 @@ internal sealed class ResultBuilder(
             tally.Id,
             path,
             WireJsonContext.Default.CommentTallyNode,
-            reply => CommentTallies.Add(Tally(reply, postId))
+            reply => CommentTallies.Add(Tally(reply, postId)),
+            lean: true
         );
     }
 
@@ -154,19 +155,24 @@ internal sealed class ResultBuilder(
                 comment.Id,
                 path,
                 WireJsonContext.Default.CommentNode,
-                reply => Comments.Add(EntityMapper.Comment(reply, postId, observedAt))
+                reply => Comments.Add(EntityMapper.Comment(reply, postId, observedAt)),
+                lean: false
             );
         }
     }
 
-    /// <summary>Maps the replies read with a comment; a thread that goes on becomes a follow-up.</summary>
+    /// <summary>
+    /// Maps the replies read with a comment; a thread that goes on becomes a follow-up, read the same way as the page
+    /// (<paramref name="lean"/>: ids and votes counts only).
+    /// </summary>
     private void Replies<T>(
         RawConnection? replies,
         long postId,
         long commentId,
         string path,
         JsonTypeInfo<T> type,
-        Action<T> map
+        Action<T> map,
+        bool lean
     )
         where T : class
     {
@@ -180,9 +186,7 @@ internal sealed class ResultBuilder(
             // Only the thread's count was asked: a thread with replies is read as its own page, sized to it.
             if (replies.TotalCount is > 0 and var count)
             {
-                _followUps.Add(
-                    new CommentRepliesPage(postId, commentId) { First = Math.Min(count, PageWorkItem.FullPage) }
-                );
+                _followUps.Add(Thread(postId, commentId, lean) with { First = Math.Min(count, PageWorkItem.FullPage) });
             }
 
             return;
@@ -195,9 +199,12 @@ internal sealed class ResultBuilder(
 
         if (replies.PageInfo?.HasNextPage == true)
         {
-            _followUps.Add(new CommentRepliesPage(postId, commentId) { After = replies.PageInfo.EndCursor });
+            _followUps.Add(Thread(postId, commentId, lean) with { After = replies.PageInfo.EndCursor });
         }
     }
+
+    private static PageWorkItem Thread(long postId, long commentId, bool lean) =>
+        lean ? new CommentReplyTalliesPage(postId, commentId) : new CommentRepliesPage(postId, commentId);
 
     private static CommentTally Tally(CommentTallyNode node, long postId) =>
         new(

@@ -17,7 +17,13 @@ public static class WorkItemComplexity
     public static int Of(WorkItem item, int maxPageSize = PageWorkItem.FullPage)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var key = (item.GetType(), item.Size, item is PostCommentsPage c ? c.RepliesFirst : 0, maxPageSize);
+        var replies = item switch
+        {
+            PostCommentsPage c => c.RepliesFirst,
+            PostCommentTalliesPage t => t.RepliesFirst,
+            _ => 0,
+        };
+        var key = (item.GetType(), item.Size, replies, maxPageSize);
         return Costs.GetOrAdd(
             key,
             static (_, state) =>

@@ -104,6 +104,19 @@ public sealed class ChangedPostReadsTests(PostgresServer postgres)
             moved.Select(t => (t.Kind, t.SubjectId)).Order()
         );
         Assert.IsType<CommentLookup>(moved.Single(t => t.Kind == CrawlTaskKind.Comment).ToWorkItem());
+        var leanPage = Assert.IsType<PostCommentTalliesPage>(lean.ToWorkItem());
+        Assert.Equal(0, leanPage.RepliesFirst);
+
+        // A lean page counts each thread; a thread with replies is read leanly too.
+        await post.Observe(2, 0, Seen.AddDays(1).AddHours(1), refreshComments: true);
+        var again = (await post.TakeWork(10)).Single(t => t.Kind == CrawlTaskKind.PostComments);
+        await post.Advance(
+            new TaskOutcome(again, null, 2, [new DiscoveredSubject(CrawlTaskKind.CommentReplies, 81, 8181, Count: 4)])
+        );
+        var thread = (await post.TakeWork(10)).Single(t => t.Kind == CrawlTaskKind.CommentReplies);
+        Assert.True(thread.Lean);
+        var threadPage = Assert.IsType<CommentReplyTalliesPage>(thread.ToWorkItem());
+        Assert.Equal((8181L, 81L), (threadPage.PostId, threadPage.CommentId));
 
         // A new comment: the whole comments are read; a lean refresh meanwhile does not replace that read.
         await post.Observe(3, 0, Seen.AddDays(2));
