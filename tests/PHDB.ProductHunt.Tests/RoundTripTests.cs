@@ -228,7 +228,10 @@ public sealed class RoundTripTests(SharedSimulator shared)
             .ToDictionary(g => g.Key, g => g.ToList());
         Assert.NotEmpty(threads);
         var read = topLevel.Select(c => c.Id).ToHashSet();
-        var followUps = counted.FollowUps.Cast<CommentReplyTalliesPage>().Where(f => read.Contains(f.CommentId)).ToList();
+        var followUps = counted
+            .FollowUps.Cast<CommentReplyTalliesPage>()
+            .Where(f => read.Contains(f.CommentId))
+            .ToList();
         Assert.Equal(
             threads.Select(t => (t.Key, t.Value.Count)).Order(),
             followUps.Select(f => (f.CommentId, f.First)).Order()
