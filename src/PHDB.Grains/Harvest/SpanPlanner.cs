@@ -82,8 +82,13 @@ public static class SpanPlanner
     {
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Task.Span is not { } page || OffsetCursors.Position(open.After) != page.Start)
+        if (
+            outcome.Task.Span is not { } page
+            || OffsetCursors.Position(open.After) != page.Start
+            || outcome.Task.VotesAfter != open.VotesAfter
+        )
         {
+            // Another walk of the list: from another position, or over the votes cast since another instant.
             return null;
         }
 

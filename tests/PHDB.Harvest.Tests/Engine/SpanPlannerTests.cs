@@ -129,6 +129,16 @@ public sealed class SpanPlannerTests
 
         Assert.Null(SpanPlanner.Record(movedOn, null, new TaskOutcome(old[1], "NDA=", 20, [])));
         Assert.Null(SpanPlanner.Record(PostVotes, null, new TaskOutcome(PostVotes, "MjA=", 20, [])));
+
+        // A walk of the votes cast since an instant starts at position 0 too, over another list.
+        var since = PostVotes with
+        {
+            VotesAfter = DateTimeOffset.UnixEpoch,
+        };
+        Assert.Null(SpanPlanner.Record(since, null, new TaskOutcome(old[0], "MjA=", 20, [])));
+        Assert.NotNull(
+            SpanPlanner.Record(since, null, new TaskOutcome(SpanPlanner.Pages(since, 45, null)![0], "MjA=", 20, []))
+        );
     }
 
     [Fact]
