@@ -1,7 +1,6 @@
 using System.Globalization;
 using PHDB.Harvest.Benchmarks;
 using PHDB.Simulator.Configuration;
-using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 using PHDB.Testing.Truth;
 
@@ -67,32 +66,18 @@ Console.WriteLine(
     )
 );
 
-await using var simulator = await SimulatorHost.StartAsync(o =>
-{
-    o.Scale = options.Scale;
-    o.Clock.Speed = 0;
-    o.MaxComplexity = options.Cap;
-    o.RateLimit = new RateLimitOptions
+await using var simulator = await BenchmarkWorld.StartAsync(
+    options.Scale,
+    options.Cap,
+    new RateLimitOptions
     {
         Points = BenchmarkOptions.Points,
         CostPerRequest = BenchmarkOptions.CostPerRequest,
         CostModel = options.CostModel,
         WindowSeconds = options.WindowSeconds,
-    };
-    o.Applications =
-    [
-        .. applications.Select(
-            (a, i) =>
-                new ApplicationOptions
-                {
-                    Name = a.Name,
-                    ApplicationId = i + 1,
-                    DeveloperToken = a.Token,
-                    Points = a.Points,
-                }
-        ),
-    ];
-});
+    },
+    applications
+);
 
 var truth = await SimulatorTruth.LoadAsync(simulator.BaseAddress, CancellationToken.None);
 var floor = ComplexityFloor.Of(truth);

@@ -18,31 +18,18 @@ internal static class ScaleOutMeasurement
     public static async Task<IReadOnlyList<ScaleOutReading>> RunAsync(ScaleOutOptions options)
     {
         var tokens = Enumerable.Range(1, options.MostTokens).Select(i => $"scale-out-token-{i}").ToList();
-        await using var simulator = await SimulatorHost.StartAsync(o =>
-        {
-            o.Scale = options.Scale;
-            o.Clock.Speed = 0;
-            o.RateLimit = new RateLimitOptions
+        await using var simulator = await BenchmarkWorld.StartAsync(
+            options.Scale,
+            null,
+            new RateLimitOptions
             {
                 Points = options.Points,
                 CostPerRequest = ScaleOutOptions.CostPerRequest,
                 CostModel = RequestCostModel.Flat,
                 WindowSeconds = options.WindowSeconds,
-            };
-            o.Applications =
-            [
-                .. tokens.Select(
-                    (token, i) =>
-                        new ApplicationOptions
-                        {
-                            Name = $"Token{i + 1}",
-                            ApplicationId = i + 1,
-                            DeveloperToken = token,
-                            Points = options.Points,
-                        }
-                ),
-            ];
-        });
+            },
+            tokens.Select((token, i) => new BenchmarkApplication($"Token{i + 1}", token, options.Points))
+        );
 
         var postgres = new PostgresServer();
         await postgres.InitializeAsync();

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 using PHDB.Grains;
-using PHDB.Simulator.Configuration;
-using PHDB.Simulator.Hosting;
 using PHDB.Testing;
 
 namespace PHDB.Harvest.Benchmarks;
@@ -33,22 +31,12 @@ internal static class SiloMemoryMeasurement
         }
 
         var generation = Stopwatch.StartNew();
-        await using var simulator = await SimulatorHost.StartAsync(o =>
-        {
-            o.Scale = options.Scale;
-            o.Clock.Speed = 0;
-            o.MaxComplexity = options.Cap;
-            o.Applications =
-            [
-                new ApplicationOptions
-                {
-                    Name = "Memory",
-                    ApplicationId = 1,
-                    DeveloperToken = Token,
-                    Points = 1_000_000_000,
-                },
-            ];
-        });
+        await using var simulator = await BenchmarkWorld.StartAsync(
+            options.Scale,
+            options.Cap,
+            null,
+            [new BenchmarkApplication("Memory", Token, 1_000_000_000)]
+        );
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,

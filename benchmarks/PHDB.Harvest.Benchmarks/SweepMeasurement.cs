@@ -34,29 +34,18 @@ internal static class SweepMeasurement
                 $"Sweep: world of {options.Scale:N0} posts; complexity cap {options.Cap:N0}; rate limit out of the way; {options.Silos} silos × {options.Workers} workers; clock advanced {options.Days} day(s) before the incremental run; {Environment.ProcessorCount} cores"
             )
         );
-        await using var simulator = await SimulatorHost.StartAsync(o =>
-        {
-            o.Scale = options.Scale;
-            o.Clock.Speed = 0;
-            o.MaxComplexity = options.Cap;
-            o.RateLimit = new RateLimitOptions
+        await using var simulator = await BenchmarkWorld.StartAsync(
+            options.Scale,
+            options.Cap,
+            new RateLimitOptions
             {
                 Points = BenchmarkOptions.Points,
                 CostPerRequest = BenchmarkOptions.CostPerRequest,
                 CostModel = RequestCostModel.Flat,
                 WindowSeconds = SweepOptions.WindowSeconds,
-            };
-            o.Applications =
-            [
-                new ApplicationOptions
-                {
-                    Name = Application.Name,
-                    ApplicationId = 1,
-                    DeveloperToken = Application.Token,
-                    Points = Application.Points,
-                },
-            ];
-        });
+            },
+            [Application]
+        );
 
         var postgres = new PostgresServer();
         await postgres.InitializeAsync();
