@@ -40,6 +40,16 @@ internal sealed record BenchmarkOptions(
 
     public TimeSpan Window => TimeSpan.FromSeconds(WindowSeconds);
 
+    /// <summary>The live API's limits on a window of <paramref name="windowSeconds"/>, charged by <paramref name="model"/>.</summary>
+    public static RateLimitOptions LiveLikeLimits(RequestCostModel model, int windowSeconds) =>
+        new()
+        {
+            Points = Points,
+            CostPerRequest = CostPerRequest,
+            CostModel = model,
+            WindowSeconds = windowSeconds,
+        };
+
     /// <summary>The original's 2 s scaled to the accelerated window (the same fraction of a window).</summary>
     public TimeSpan OriginalInterval => Window * (LiveOriginalInterval / LiveWindow);
 

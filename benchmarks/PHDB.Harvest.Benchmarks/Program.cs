@@ -69,13 +69,7 @@ Console.WriteLine(
 await using var simulator = await BenchmarkWorld.StartAsync(
     options.Scale,
     options.Cap,
-    new RateLimitOptions
-    {
-        Points = BenchmarkOptions.Points,
-        CostPerRequest = BenchmarkOptions.CostPerRequest,
-        CostModel = options.CostModel,
-        WindowSeconds = options.WindowSeconds,
-    },
+    BenchmarkOptions.LiveLikeLimits(options.CostModel, options.WindowSeconds),
     applications
 );
 

@@ -37,13 +37,7 @@ internal static class SweepMeasurement
         await using var simulator = await BenchmarkWorld.StartAsync(
             options.Scale,
             options.Cap,
-            new RateLimitOptions
-            {
-                Points = BenchmarkOptions.Points,
-                CostPerRequest = BenchmarkOptions.CostPerRequest,
-                CostModel = RequestCostModel.Flat,
-                WindowSeconds = SweepOptions.WindowSeconds,
-            },
+            BenchmarkOptions.LiveLikeLimits(RequestCostModel.Flat, SweepOptions.WindowSeconds),
             [Application]
         );
 
