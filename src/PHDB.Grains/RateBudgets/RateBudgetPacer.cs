@@ -55,12 +55,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             // The open window pays for what it reported and for its slots still to answer; the slots it still
             // allows share the time from the last slot handed out to its end, so that better knowledge (a reset, a
             // cost learned) changes the pace at once. Once it is spent, the next window is paced as a whole.
-            // Slots that opened before the window began (by more than a request may be late) were spent in an
-            // earlier one, or never: a restarted grain's slots of workers long gone must not hold this one back.
-            var windowStart = windowEnd - WindowLength - SendAllowance;
-            var pending = state.InFlight.Values.Count(expiresAt =>
-                expiresAt - options.SlotTimeout is var opened && opened >= windowStart && opened < windowEnd
-            );
+            var pending = PendingIn(windowEnd);
             var slotsLeft = SlotsFor(state.Remaining) - pending;
             var from = Max(now, state.LastSlotAt);
             at =
@@ -71,6 +66,13 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         else
         {
             at = Max(now, state.LastSlotAt + Spacing);
+        }
+
+        if (!CostShown && state.InFlight.Count > 0)
+        {
+            // Until an answer shows the price, requests are paced on the configured one, which may be far too low
+            // (the API may charge each query's complexity): at most one a second while others are under way.
+            at = Max(at, state.LastSlotAt + FirstAnswerSpacing);
         }
 
         at = Spaced(at, now);
@@ -84,7 +86,9 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// <summary>Takes in the budget a response reported for a slot.</summary>
     public void Report(long slotId, BudgetObservation observation)
     {
-        state.InFlight.Remove(slotId);
+        DateTimeOffset? sentAt = state.InFlight.Remove(slotId, out var expiresAt)
+            ? expiresAt - options.SlotTimeout
+            : null;
         state.TokenHint = observation.TokenHint ?? state.TokenHint;
         if (state.Limit is null && observation.ObservedAt < state.LastSlotAt)
         {
@@ -116,8 +120,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         {
             // Responses may arrive out of order; the lowest remaining is the latest truth.
             state.RequestsThisWindow++;
-            state.HighestReported = Math.Max(state.HighestReported, observation.Remaining);
-            state.LowestReported = Math.Min(state.LowestReported, observation.Remaining);
+            RecordCharges(observation, sentAt);
             state.Remaining = Math.Min(state.Remaining, observation.Remaining - (int)Math.Ceiling(Cost));
         }
         else if (state.WindowEndsAt is null || endsAt > state.WindowEndsAt)
@@ -130,19 +133,17 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
 
             SettleCost();
             state.WindowEndsAt = endsAt;
-            state.HighestReported = observation.Remaining;
-            state.LowestReported = observation.Remaining;
+            state.Charges = new WindowCharges();
             state.RequestsThisWindow = 1;
+            RecordCharges(observation, sentAt);
             state.Remaining = observation.Remaining - (int)Math.Ceiling(Cost);
         }
     }
 
     /// <summary>
     /// Points a request costs: the configured cost, until the answers show one that differs from it by more than a
-    /// quarter. A response reports the budget before its own cost, so between the highest and the lowest reported in
-    /// a window lie the costs of the other requests reported: their mean is what the API charges (a flat price, or
-    /// each query's complexity). Requests charged but not reported (still in flight, or split for complexity) make
-    /// that mean somewhat too high, so a whole window's is preferred, and a small difference is taken for that noise.
+    /// quarter (see <see cref="WindowCharges"/>): the price the last window that showed one showed, or while no window
+    /// has, what the open one shows so far.
     /// </summary>
     private double Cost =>
         (state.LearnedCost ?? WindowCost) is { } learned
@@ -150,21 +151,52 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             ? learned
             : options.CostPerRequest;
 
-    /// <summary>
-    /// Answers a window must have reported for their spread to tell the cost. Two are enough: while the cost is
-    /// unknown (a query's complexity) every further request is paced on the configured one, and may overdraw.
-    /// </summary>
-    private const int MinimumReportsForCost = 2;
+    /// <summary>Whether any answer has shown the price of a request yet.</summary>
+    private bool CostShown => (state.LearnedCost ?? WindowCost) is not null;
 
     /// <summary>How far a learned cost must differ from the configured one to replace it.</summary>
     private const double LearnedCostMargin = 0.25;
 
     private double? WindowCost =>
-        state.WindowEndsAt is not null
-        && state.RequestsThisWindow >= MinimumReportsForCost
-        && state.HighestReported > state.LowestReported
-            ? (double)(state.HighestReported - state.LowestReported) / (state.RequestsThisWindow - 1)
-            : null;
+        state.WindowEndsAt is { } end ? state.Charges.Price(SmallestFlatPrice, PendingIn(end)) : null;
+
+    /// <summary>
+    /// Slots of the window ending at <paramref name="windowEnd"/> still to answer. Slots that opened before the window
+    /// began (by more than a request may be late) were spent in an earlier one, or never: a restarted grain's slots of
+    /// workers long gone must not hold this one back.
+    /// </summary>
+    private int PendingIn(DateTimeOffset windowEnd)
+    {
+        var windowStart = windowEnd - WindowLength - SendAllowance;
+        return state.InFlight.Values.Count(expiresAt =>
+            expiresAt - options.SlotTimeout is var opened && opened >= windowStart && opened < windowEnd
+        );
+    }
+
+    /// <summary>No flat price is taken for less than half the configured one.</summary>
+    private int SmallestFlatPrice => Math.Max(1, options.CostPerRequest / 2);
+
+    /// <summary>
+    /// Takes in what an answer of the open window shows of the price (see <see cref="WindowCharges"/>), when its slot
+    /// is known. Its request was sent at most the send delay after its slot, and the reset is rounded up to whole
+    /// seconds: a window's answers show its end, reckoned from their slots, within that much of each other.
+    /// </summary>
+    private void RecordCharges(BudgetObservation observation, DateTimeOffset? sentAt)
+    {
+        if (sentAt is { } sent)
+        {
+            state.Charges.Record(
+                observation.Limit - observation.Remaining,
+                sent,
+                observation.ResetIn,
+                observation.ObservedAt,
+                ResetRounding + SendAllowance
+            );
+        }
+    }
+
+    /// <summary>The API reports its reset in whole seconds, rounded up.</summary>
+    private static readonly TimeSpan ResetRounding = TimeSpan.FromSeconds(1);
 
     /// <summary>Keeps the cost a window showed, as it ends.</summary>
     private void SettleCost() => state.LearnedCost = WindowCost ?? state.LearnedCost;
@@ -180,8 +212,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
 
         // A window that met a 429 held charges this budget did not see: what it reported says nothing of the cost.
         state.RequestsThisWindow = 0;
-        state.HighestReported = int.MinValue;
-        state.LowestReported = int.MaxValue;
+        state.Charges = new WindowCharges();
     }
 
     /// <summary>

@@ -52,17 +52,9 @@ public sealed class RateBudgetState
     [Id(11)]
     public DateTimeOffset? LastUsedAt { get; set; }
 
-    /// <summary>The highest budget a response of the current window reported (before its own cost).</summary>
-    [Id(12)]
-    public int HighestReported { get; set; }
-
-    /// <summary>The lowest budget a response of the current window reported (before its own cost).</summary>
-    [Id(13)]
-    public int LowestReported { get; set; }
-
     /// <summary>
-    /// Points a request costs, learned from the budgets the responses of the last window that showed it reported;
-    /// null until a window ended with two responses that differ. Kept across windows.
+    /// Points a request costs, learned from the budgets the responses of the last window that showed it reported
+    /// (<see cref="WindowCharges"/>); null until a window ended having shown one. Kept across windows.
     /// </summary>
     [Id(14)]
     public double? LearnedCost { get; set; }
@@ -77,4 +69,8 @@ public sealed class RateBudgetState
     /// </summary>
     [Id(16)]
     public Dictionary<long, DateTimeOffset> RecentSlots { get; set; } = [];
+
+    /// <summary>What the answers of the current window showed of the price of a request.</summary>
+    [Id(17)]
+    public WindowCharges Charges { get; set; } = new();
 }
