@@ -16,9 +16,12 @@ public interface IRateBudgetGrain : IGrainWithStringKey
     [Alias("Report")]
     Task Report(long slotId, BudgetObservation observation);
 
-    /// <summary>Reports a 429 for a slot: no slot is handed out until <paramref name="resetIn"/> has passed.</summary>
+    /// <summary>
+    /// Reports a 429 for a slot: no slot is handed out until <paramref name="resetIn"/> has passed. The budget the
+    /// refusal reported, when it did, shows what the window spent before it.
+    /// </summary>
     [Alias("ReportRateLimited")]
-    Task ReportRateLimited(long slotId, TimeSpan resetIn);
+    Task ReportRateLimited(long slotId, TimeSpan resetIn, BudgetObservation? observation);
 
     /// <summary>Gives back a slot whose request was never sent or failed without a budget answer.</summary>
     [Alias("Release")]

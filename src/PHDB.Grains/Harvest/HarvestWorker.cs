@@ -308,7 +308,10 @@ public sealed partial class HarvestWorker(
     {
         await PublishAsync(new RateLimitHit(timeProvider.GetUtcNow(), application.Fingerprint, e.ResetIn));
         LogRateLimited(logger, application.Fingerprint, e.ResetIn);
-        await budget.ReportRateLimited(slot.Id, e.ResetIn);
+        var observation = e.Budget is { Limit: { } limit, Remaining: { } remaining }
+            ? new BudgetObservation(limit, remaining, e.ResetIn, e.Budget.ObservedAt, application.TokenHint)
+            : null;
+        await budget.ReportRateLimited(slot.Id, e.ResetIn, observation);
     }
 
     /// <summary>Publishes a harvest event; a stream that cannot take it never fails the harvest.</summary>

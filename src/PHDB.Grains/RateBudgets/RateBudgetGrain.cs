@@ -73,10 +73,10 @@ public sealed partial class RateBudgetGrain(
     }
 
     /// <inheritdoc />
-    public async Task ReportRateLimited(long slotId, TimeSpan resetIn)
+    public async Task ReportRateLimited(long slotId, TimeSpan resetIn, BudgetObservation? observation)
     {
         changed = true;
-        Pacer.ReportRateLimited(slotId, resetIn, timeProvider.GetUtcNow());
+        Pacer.ReportRateLimited(slotId, resetIn, timeProvider.GetUtcNow(), observation);
         await state.WriteStateAsync();
     }
 

@@ -90,13 +90,20 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
             ? expiresAt - options.SlotTimeout
             : null;
         state.TokenHint = observation.TokenHint ?? state.TokenHint;
-        if (state.Limit is null && observation.ObservedAt < state.LastSlotAt)
+        var known = CostShown && state.Limit is not null;
+        Take(observation, sentAt);
+        if (!known && CostShown && observation.ObservedAt < state.LastSlotAt)
         {
-            // The first answer replaces the defaults: slots from now on are paced by what it said, not queued
-            // behind those handed out while nothing was known (they still count while in flight).
+            // The first answer that shows the limit and the price replaces the defaults: slots from now on are paced
+            // by what the answers said, not queued behind those handed out a second apart while they were unknown
+            // (they still count while in flight).
             state.LastSlotAt = observation.ObservedAt;
         }
+    }
 
+    /// <summary>Takes in the window, the budget left and the charges an answer shows.</summary>
+    private void Take(BudgetObservation observation, DateTimeOffset? sentAt)
+    {
         var endsAt = observation.ObservedAt + observation.ResetIn;
         if (
             state.WindowEndsAt is null
@@ -201,16 +208,35 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// <summary>Keeps the cost a window showed, as it ends.</summary>
     private void SettleCost() => state.LearnedCost = WindowCost ?? state.LearnedCost;
 
-    /// <summary>Takes in a 429 at <paramref name="now"/>: nothing until the reset.</summary>
-    public void ReportRateLimited(long slotId, TimeSpan resetIn, DateTimeOffset now)
+    /// <summary>
+    /// Takes in a 429 at <paramref name="now"/>: nothing until the reset. The budget the refusal reported, when it
+    /// did, shows the window's spend: when a window pays for a single request (its price above the limit: the API
+    /// lets a request in while the budget is above zero), no answer shows a spend, and the refusal after it is what
+    /// shows the price.
+    /// </summary>
+    public void ReportRateLimited(
+        long slotId,
+        TimeSpan resetIn,
+        DateTimeOffset now,
+        BudgetObservation? observation = null
+    )
     {
-        state.InFlight.Remove(slotId);
+        DateTimeOffset? sentAt = state.InFlight.Remove(slotId, out var expiresAt)
+            ? expiresAt - options.SlotTimeout
+            : null;
         state.RateLimitHits++;
+        if (observation is not null)
+        {
+            RecordCharges(observation, sentAt);
+            SettleCost();
+        }
+
         state.RateLimitedUntil = now + resetIn;
         state.WindowEndsAt = now + resetIn;
         state.Remaining = 0;
 
-        // A window that met a 429 held charges this budget did not see: what it reported says nothing of the cost.
+        // A window that met a 429 may hold charges this budget did not see (another client of the token): only its
+        // refusal's spend, a price too high if anything, is kept from it.
         state.RequestsThisWindow = 0;
         state.Charges = new WindowCharges();
     }

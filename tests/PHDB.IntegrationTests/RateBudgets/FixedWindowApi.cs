@@ -16,9 +16,17 @@ internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window,
     private DateTimeOffset? windowEnd;
     private int remaining;
 
+    public int Limit => limit;
+
+    /// <summary>The budget left in the open window, as a refusal reports it.</summary>
+    public int Remaining => remaining;
+
     public int Served { get; private set; }
 
-    public int RateLimited { get; private set; }
+    public int RateLimited => Refusals.Count;
+
+    /// <summary>When each request refused with a 429 arrived.</summary>
+    public List<DateTimeOffset> Refusals { get; } = [];
 
     /// <summary>Points charged in each window, in the order of <see cref="Windows"/>.</summary>
     public List<int> Charged { get; } = [];
@@ -38,7 +46,7 @@ internal sealed class FixedWindowApi(int limit, Func<int> cost, TimeSpan window,
 
         if (remaining <= 0)
         {
-            RateLimited++;
+            Refusals.Add(at);
             return null;
         }
 

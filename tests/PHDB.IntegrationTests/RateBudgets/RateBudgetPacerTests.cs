@@ -183,6 +183,45 @@ public sealed class RateBudgetPacerTests
         Assert.True(api.RateLimited == 0, $"{api.RateLimited} 429s, {api.Served} requests served");
     }
 
+    [Theory]
+    [InlineData(4, 21)]
+    [InlineData(8, 23)]
+    public void A_price_above_the_limit_is_shown_by_the_one_refusal_after_a_windows_single_request(
+        int workers,
+        int seed
+    )
+    {
+        // Requests of 7,000 to 10,000 points against 6,250 a window, charged once they ran: the API lets the first of
+        // a window in (the budget is above zero), and its answer shows nothing spent. The second meets a 429, whose
+        // budget shows the first's price: from then on, one request a window. The slots handed out a second apart
+        // before the first answer (one per worker) are sent all the same, and may meet 429s too.
+        var random = new Random(seed);
+        var api = new FixedWindowApi(
+            limit: 6_250,
+            () => random.Next(7_000, 10_001),
+            window: TimeSpan.FromSeconds(3),
+            chargedOnAnswer: true
+        );
+        var pacer = new RateBudgetPacer(
+            new RateBudgetState(),
+            new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) }
+        );
+
+        Run(
+            pacer,
+            api,
+            workers,
+            until: Start + TimeSpan.FromMinutes(2),
+            latency: () => TimeSpan.FromMilliseconds(random.Next(200, 800))
+        );
+
+        Assert.NotEmpty(api.Refusals);
+        Assert.All(api.Refusals, at => Assert.True(at < Start + TimeSpan.FromSeconds(workers + 1), $"a 429 at {at:O}"));
+        Assert.True(pacer.Status(Start).CostPerRequest >= 7_000, "the refusal showed the price");
+        // One request in each 3.5 s (the window and the 0.5 s a request may be late), and the resets seen late.
+        Assert.True(api.Served >= 20, $"{api.Served} requests served in 2 minutes, at least 20 expected");
+    }
+
     [Fact]
     public void Requests_are_spread_over_the_window_not_sent_in_a_burst()
     {
@@ -308,11 +347,14 @@ public sealed class RateBudgetPacerTests
         var answered = Start + TimeSpan.FromSeconds(0.2);
         pacer.Report(first.Id, new BudgetObservation(100_000_000, 100_000_000, TimeSpan.FromMinutes(15), answered));
 
-        // Until a second answer shows the price, slots stay a second apart; it shows the first request's 100 points.
+        // It shows no price: a slot still comes a second after the latest handed out.
         var unpriced = pacer.Acquire(answered);
-        Assert.Equal(answered + TimeSpan.FromSeconds(1), unpriced.NotBefore);
-        answered = unpriced.NotBefore + TimeSpan.FromSeconds(0.2);
-        pacer.Report(unpriced.Id, new BudgetObservation(100_000_000, 99_999_900, TimeSpan.FromMinutes(15), answered));
+        Assert.Equal(early[^1].NotBefore + TimeSpan.FromSeconds(1), unpriced.NotBefore);
+        pacer.Release(unpriced.Id);
+
+        // The second answer shows the first request's 100 points: the pace it allows takes over.
+        answered = early[0].NotBefore + TimeSpan.FromSeconds(0.2);
+        pacer.Report(early[0].Id, new BudgetObservation(100_000_000, 99_999_900, TimeSpan.FromMinutes(15), answered));
 
         var next = pacer.Acquire(answered);
         pacer.Release(next.Id);
@@ -540,8 +582,9 @@ public sealed class RateBudgetPacerTests
     {
         // Before the first answer slots are a second apart: five from the start. The first answer, a second in,
         // says the window (of 6 requests) ends in 3 s, at the fifth slot: that one is the next window's. Of the
-        // 5 requests this window still allows, 3 are in flight; the other 2 share the 3 s left.
-        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions());
+        // 5 requests this window still allows, 3 are in flight; the other 2 share the 3 s left. (An earlier window
+        // showed the price of a request.)
+        var pacer = new RateBudgetPacer(new RateBudgetState { LearnedCost = 100 }, new RateBudgetOptions());
         var slots = Enumerable.Range(0, 5).Select(_ => pacer.Acquire(Start)).ToList();
         Assert.Equal(Start + TimeSpan.FromSeconds(4), slots[^1].NotBefore);
         var answered = Start + TimeSpan.FromSeconds(1);
@@ -751,7 +794,13 @@ public sealed class RateBudgetPacerTests
                     sent.Add(now);
                     var answer = api.Call(now);
                     events.Enqueue(
-                        new Event(EventKind.Arrive, e.Slot, answer, api.ResetIn(now)),
+                        new Event(
+                            EventKind.Arrive,
+                            e.Slot,
+                            answer,
+                            api.ResetIn(now),
+                            Refused: answer is null ? api.Remaining : null
+                        ),
                         (now + latency(), order++)
                     );
                     break;
@@ -766,7 +815,12 @@ public sealed class RateBudgetPacerTests
                     }
                     else
                     {
-                        pacer.ReportRateLimited(e.Slot, e.ResetIn, now);
+                        pacer.ReportRateLimited(
+                            e.Slot,
+                            e.ResetIn,
+                            now,
+                            new BudgetObservation(api.Limit, e.Refused ?? 0, e.ResetIn, now)
+                        );
                     }
 
                     events.Enqueue(new Event(EventKind.Ready, 0, null, TimeSpan.Zero), (now, order++));
@@ -792,6 +846,7 @@ public sealed class RateBudgetPacerTests
         long Slot,
         FixedWindowApi.Answer? Answer,
         TimeSpan ResetIn,
-        DateTimeOffset SendBy = default
+        DateTimeOffset SendBy = default,
+        int? Refused = null
     );
 }
