@@ -17,7 +17,19 @@ public interface IProductHuntClient
     /// refuses a pack for complexity. Never waits on the budget: a rate limit, an authentication failure or an open
     /// circuit ends the run and fails the items not yet answered with that error.
     /// </summary>
-    Task<PackResult> ExecuteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default);
+    Task<PackResult> ExecuteAsync(IReadOnlyList<WorkItem> items, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(items, int.MaxValue, cancellationToken);
+
+    /// <summary>
+    /// Runs work items as <see cref="ExecuteAsync(IReadOnlyList{WorkItem}, CancellationToken)"/> does, in at most
+    /// <paramref name="maxRequests"/> requests: once they were sent, the items left fail with
+    /// <see cref="ProductHuntDeferredException"/>, not sent.
+    /// </summary>
+    Task<PackResult> ExecuteAsync(
+        IReadOnlyList<WorkItem> items,
+        int maxRequests,
+        CancellationToken cancellationToken = default
+    );
 
     /// <summary>How <paramref name="items"/> would be packed into requests now (pages may be shrunk to fit the cap).</summary>
     IReadOnlyList<IReadOnlyList<WorkItem>> Plan(IReadOnlyList<WorkItem> items);

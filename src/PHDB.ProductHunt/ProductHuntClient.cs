@@ -110,12 +110,20 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
         ];
 
     /// <inheritdoc />
+    public Task<PackResult> ExecuteAsync(
+        IReadOnlyList<WorkItem> items,
+        CancellationToken cancellationToken = default
+    ) => ExecuteAsync(items, int.MaxValue, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<PackResult> ExecuteAsync(
         IReadOnlyList<WorkItem> items,
+        int maxRequests,
         CancellationToken cancellationToken = default
     )
     {
         ArgumentNullException.ThrowIfNull(items);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRequests, 1);
         var results = new WorkResult?[items.Count];
         var queue = new LinkedList<List<(int Index, WorkItem Item)>>(
             _planner.Plan([.. items.Select((item, index) => (index, item))])
@@ -126,6 +134,19 @@ public sealed class ProductHuntClient : IProductHuntClient, IDisposable
             splits = 0;
         while (queue.First is { } head)
         {
+            if (requests >= maxRequests)
+            {
+                var deferred = new ProductHuntDeferredException(
+                    $"Not sent: this call's {maxRequests} request(s) were spent; the item waits for the next."
+                );
+                foreach (var (index, item) in queue.SelectMany(g => g))
+                {
+                    results[index] = new WorkResult { Item = item, Error = deferred };
+                }
+
+                break;
+            }
+
             queue.RemoveFirst();
             var group = head.Value;
             var document = PackBuilder.Build([.. group.Select(e => e.Item)]);

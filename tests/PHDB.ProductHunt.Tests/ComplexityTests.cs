@@ -110,6 +110,44 @@ public sealed partial class ComplexityTests
     }
 
     [Fact]
+    public async Task A_call_allowed_one_request_leaves_what_a_refused_pack_splits_into_for_the_next()
+    {
+        // A rate-budget slot pays for one request: the pack refused for complexity is that request, and its parts
+        // wait, not sent, for the calls that follow; each of those sends one.
+        await using var simulator = await Testing.StartSimulatorAsync(o => o.MaxComplexity = 400);
+        using var client = Testing.Client(simulator, o => o.MaxComplexity = 0);
+        List<WorkItem> items =
+        [
+            .. Enumerable
+                .Range(0, 6)
+                .Select(i => (WorkItem)new PostsPage { First = 3, After = i == 0 ? null : Cursor(i * 3) }),
+        ];
+
+        var refused = await client.ExecuteAsync(items, maxRequests: 1, Testing.Cancel);
+        Assert.Equal(1, refused.Requests);
+        Assert.All(refused.Results, r => Assert.IsType<ProductHuntDeferredException>(r.Error));
+        Assert.Equal(400, client.Complexity.Cap);
+
+        var posts = new List<long>();
+        var calls = 0;
+        while (items.Count > 0 && calls++ < 10)
+        {
+            var pack = await client.ExecuteAsync(items, maxRequests: 1, Testing.Cancel);
+            Assert.Equal(1, pack.Requests);
+            Assert.All(
+                pack.Results,
+                r => Assert.True(r.Succeeded || r.Error is ProductHuntDeferredException, r.Error?.Message)
+            );
+            posts.AddRange(pack.Results.Where(r => r.Succeeded).SelectMany(r => r.Batch.Posts).Select(p => p.Id));
+            items = [.. pack.Results.Where(r => !r.Succeeded).Select(r => r.Item)];
+        }
+
+        Assert.Empty(items);
+        Assert.InRange(calls, 2, 6);
+        Assert.Equal(18, posts.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_lone_page_over_the_cap_is_shrunk_and_continues_where_it_stopped()
     {
         await using var simulator = await Testing.StartSimulatorAsync(o => o.MaxComplexity = 300);

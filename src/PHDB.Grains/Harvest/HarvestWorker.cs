@@ -266,7 +266,8 @@ public sealed partial class HarvestWorker(
         PackResult pack;
         try
         {
-            pack = await application.Client.ExecuteAsync(request, cancellationToken);
+            // A slot pays for one request: what a refused pack splits into, or items sent again, wait for the next.
+            pack = await application.Client.ExecuteAsync(request, maxRequests: 1, cancellationToken);
         }
         catch (ProductHuntRateLimitException e)
         {

@@ -222,6 +222,27 @@ public sealed class RateBudgetPacerTests
         Assert.True(api.Served >= 20, $"{api.Served} requests served in 2 minutes, at least 20 expected");
     }
 
+    [Theory]
+    [InlineData(8, 1, 3000, 6000)]
+    [InlineData(8, 2, 3000, 6000)]
+    [InlineData(8, 3, 2000, 5000)]
+    [InlineData(8, 4, 2000, 5000)]
+    [InlineData(8, 5, 1000, 4000)]
+    [InlineData(8, 6, 1000, 4000)]
+    [InlineData(8, 7, 500, 3000)]
+    [InlineData(8, 8, 500, 3000)]
+    public void Scratch(int workers, int seed, int lo, int hi)
+    {
+        var random = new Random(seed);
+        var answers = 0;
+        var api = new FixedWindowApi(limit: 6_250, () => random.Next(900, 1_001), window: TimeSpan.FromSeconds(3), chargedOnAnswer: true);
+        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) });
+        Run(pacer, api, workers, until: Start + TimeSpan.FromSeconds(60),
+            latency: () => TimeSpan.FromMilliseconds(answers++ < 16 ? random.Next(lo, hi) : random.Next(150, 500)),
+            readiness: () => TimeSpan.FromMilliseconds(random.Next(0, 500)));
+        Assert.True(api.RateLimited == 0, $"{api.RateLimited} 429s at {string.Join(", ", api.Refusals.Select(r => (r - Start).TotalSeconds.ToString("F1")))}, {api.Served} served");
+    }
+
     [Fact]
     public void Requests_are_spread_over_the_window_not_sent_in_a_burst()
     {
