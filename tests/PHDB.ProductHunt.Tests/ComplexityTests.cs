@@ -86,12 +86,7 @@ public sealed partial class ComplexityTests
     {
         await using var simulator = await Testing.StartSimulatorAsync(o => o.MaxComplexity = 400);
         using var client = Testing.Client(simulator, o => o.MaxComplexity = 1000);
-        List<WorkItem> items =
-        [
-            .. Enumerable
-                .Range(0, 6)
-                .Select(i => (WorkItem)new PostsPage { First = 3, After = i == 0 ? null : Cursor(i * 3) }),
-        ];
+        var items = SixPagesOfThree();
 
         var first = await client.ExecuteAsync(items, Testing.Cancel);
         Assert.All(first.Results, r => Assert.True(r.Succeeded, r.Error?.Message));
@@ -116,12 +111,7 @@ public sealed partial class ComplexityTests
         // wait, not sent, for the calls that follow; each of those sends one.
         await using var simulator = await Testing.StartSimulatorAsync(o => o.MaxComplexity = 400);
         using var client = Testing.Client(simulator, o => o.MaxComplexity = 0);
-        List<WorkItem> items =
-        [
-            .. Enumerable
-                .Range(0, 6)
-                .Select(i => (WorkItem)new PostsPage { First = 3, After = i == 0 ? null : Cursor(i * 3) }),
-        ];
+        var items = SixPagesOfThree();
 
         var refused = await client.ExecuteAsync(items, maxRequests: 1, Testing.Cancel);
         Assert.Equal(1, refused.Requests);
@@ -167,6 +157,14 @@ public sealed partial class ComplexityTests
         Assert.Equal(size, next.Results[0].Batch.Posts.Count);
         Assert.Empty(result.Batch.Posts.Select(p => p.Id).Intersect(next.Results[0].Batch.Posts.Select(p => p.Id)));
     }
+
+    /// <summary>The first 18 posts as six pages of three, one after the other.</summary>
+    private static List<WorkItem> SixPagesOfThree() =>
+        [
+            .. Enumerable
+                .Range(0, 6)
+                .Select(i => (WorkItem)new PostsPage { First = 3, After = i == 0 ? null : Cursor(i * 3) }),
+        ];
 
     private static string Cursor(int offset) =>
         Convert.ToBase64String(

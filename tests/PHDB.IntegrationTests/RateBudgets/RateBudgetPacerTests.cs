@@ -117,16 +117,7 @@ public sealed class RateBudgetPacerTests
         // 1,000 points: requests packed to a cap of 1,000), charged once it ran, so an answer shows none of the
         // requests running beside it. About 6 requests a 3 s window, answered 0.2 to 1.5 s after they are sent.
         var random = new Random(seed);
-        var api = new FixedWindowApi(
-            limit: 6_250,
-            () => random.Next(900, 1_001),
-            window: TimeSpan.FromSeconds(3),
-            chargedOnAnswer: true
-        );
-        var pacer = new RateBudgetPacer(
-            new RateBudgetState(),
-            new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) }
-        );
+        var (api, pacer) = ChargedOnceRun(random, 900, 1_000);
 
         Run(
             pacer,
@@ -160,16 +151,7 @@ public sealed class RateBudgetPacerTests
         // charged their complexity once they ran): the last answers of a window arrive among the first of the next.
         var random = new Random(seed);
         var answers = 0;
-        var api = new FixedWindowApi(
-            limit: 6_250,
-            () => random.Next(900, 1_001),
-            window: TimeSpan.FromSeconds(3),
-            chargedOnAnswer: true
-        );
-        var pacer = new RateBudgetPacer(
-            new RateBudgetState(),
-            new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) }
-        );
+        var (api, pacer) = ChargedOnceRun(random, 900, 1_000);
 
         Run(
             pacer,
@@ -196,16 +178,7 @@ public sealed class RateBudgetPacerTests
         // budget shows the first's price: from then on, one request a window. The slots handed out a second apart
         // before the first answer (one per worker) are sent all the same, and may meet 429s too.
         var random = new Random(seed);
-        var api = new FixedWindowApi(
-            limit: 6_250,
-            () => random.Next(7_000, 10_001),
-            window: TimeSpan.FromSeconds(3),
-            chargedOnAnswer: true
-        );
-        var pacer = new RateBudgetPacer(
-            new RateBudgetState(),
-            new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) }
-        );
+        var (api, pacer) = ChargedOnceRun(random, 7_000, 10_000);
 
         Run(
             pacer,
@@ -220,27 +193,6 @@ public sealed class RateBudgetPacerTests
         Assert.True(pacer.Status(Start).CostPerRequest >= 7_000, "the refusal showed the price");
         // One request in each 3.5 s (the window and the 0.5 s a request may be late), and the resets seen late.
         Assert.True(api.Served >= 20, $"{api.Served} requests served in 2 minutes, at least 20 expected");
-    }
-
-    [Theory]
-    [InlineData(8, 1, 3000, 6000)]
-    [InlineData(8, 2, 3000, 6000)]
-    [InlineData(8, 3, 2000, 5000)]
-    [InlineData(8, 4, 2000, 5000)]
-    [InlineData(8, 5, 1000, 4000)]
-    [InlineData(8, 6, 1000, 4000)]
-    [InlineData(8, 7, 500, 3000)]
-    [InlineData(8, 8, 500, 3000)]
-    public void Scratch(int workers, int seed, int lo, int hi)
-    {
-        var random = new Random(seed);
-        var answers = 0;
-        var api = new FixedWindowApi(limit: 6_250, () => random.Next(900, 1_001), window: TimeSpan.FromSeconds(3), chargedOnAnswer: true);
-        var pacer = new RateBudgetPacer(new RateBudgetState(), new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) });
-        Run(pacer, api, workers, until: Start + TimeSpan.FromSeconds(60),
-            latency: () => TimeSpan.FromMilliseconds(answers++ < 16 ? random.Next(lo, hi) : random.Next(150, 500)),
-            readiness: () => TimeSpan.FromMilliseconds(random.Next(0, 500)));
-        Assert.True(api.RateLimited == 0, $"{api.RateLimited} 429s at {string.Join(", ", api.Refusals.Select(r => (r - Start).TotalSeconds.ToString("F1")))}, {api.Served} served");
     }
 
     [Fact]
@@ -754,6 +706,24 @@ public sealed class RateBudgetPacerTests
 
         Assert.Equal(next.Id, Assert.Single(state.RecentSlots).Key);
     }
+
+    /// <summary>
+    /// A 3 s window of 6,250 points whose requests cost <paramref name="least"/> to <paramref name="most"/> points,
+    /// charged once they ran (the simulator's <c>Complexity</c> model), and a budget that knows nothing of it yet.
+    /// </summary>
+    private static (FixedWindowApi Api, RateBudgetPacer Pacer) ChargedOnceRun(Random random, int least, int most) =>
+        (
+            new FixedWindowApi(
+                limit: 6_250,
+                () => random.Next(least, most + 1),
+                window: TimeSpan.FromSeconds(3),
+                chargedOnAnswer: true
+            ),
+            new RateBudgetPacer(
+                new RateBudgetState(),
+                new RateBudgetOptions { DefaultWindow = TimeSpan.FromSeconds(3) }
+            )
+        );
 
     /// <summary>Hands out a slot at <paramref name="at"/> and reports the answer to it, observed then.</summary>
     private static void Answer(
