@@ -6,11 +6,20 @@ namespace PHDB.Grains.RateBudgets;
 /// prices fit those spends: a flat one, charged as a request arrives (every answer shows a spend of its own, a
 /// multiple of the price), or each query's complexity, charged once it ran (an answer's spend holds the requests
 /// that came back before it was sent, not those running beside it). Free of Orleans and clocks.
+/// <para>It keeps what it needs whatever a window allows: the answers it compares are kept until
+/// <see cref="Samples"/> of them told a price (or <see cref="MostKept"/> came without), then only counted. A budget
+/// written with every slot it hands out stays small on a token whose window pays for thousands of requests.</para>
 /// </summary>
 [GenerateSerializer, Alias("phdb.WindowCharges")]
 public sealed class WindowCharges
 {
-    /// <summary>This window's answers.</summary>
+    /// <summary>Answers of a window sampled for the price: enough for a steady median of a per-query price.</summary>
+    public const int Samples = 64;
+
+    /// <summary>Answers kept to compare with the later ones, at most: past it, sampling ends with what it has.</summary>
+    public const int MostKept = 4 * Samples;
+
+    /// <summary>This window's answers while the price is being sampled; emptied once sampling ends.</summary>
     [Id(0)]
     public List<WindowAnswer> Answered { get; set; } = [];
 
@@ -38,6 +47,18 @@ public sealed class WindowCharges
     /// </summary>
     [Id(5)]
     public DateTimeOffset? EndsAt { get; set; }
+
+    /// <summary>This window's answers, all counted.</summary>
+    [Id(6)]
+    public int AnswerCount { get; set; }
+
+    /// <summary>The largest spend an answer of this window showed.</summary>
+    [Id(7)]
+    public int MostSpent { get; set; }
+
+    /// <summary>Whether sampling ended: enough answers told a price, or too many came without.</summary>
+    [Id(8)]
+    public bool SamplingEnded { get; set; }
 
     /// <summary>
     /// Takes in one answer: the points the window had spent before its request (<paramref name="spend"/>), when it
@@ -67,6 +88,13 @@ public sealed class WindowCharges
             FirstSpend = FirstSpend > 0 ? FirstSpend : spend;
         }
 
+        AnswerCount++;
+        MostSpent = Math.Max(MostSpent, spend);
+        if (SamplingEnded)
+        {
+            return;
+        }
+
         // An answer that came back before this request was sent, its own request charged before this one arrived,
         // showed a smaller spend than this one: an answer with a spend as large or larger was charged after this
         // request arrived.
@@ -76,6 +104,11 @@ public sealed class WindowCharges
         }
 
         Answered.Add(new WindowAnswer(answeredAt, spend));
+        if (SpendPerAnswerBefore.Count >= Samples || Answered.Count >= MostKept)
+        {
+            SamplingEnded = true;
+            Answered = [];
+        }
     }
 
     /// <summary>
@@ -95,9 +128,7 @@ public sealed class WindowCharges
         }
 
         var flat =
-            SpendsDiffer
-            && SpendDivisor >= smallestFlatPrice
-            && Answered.Max(answer => answer.Spend) / SpendDivisor <= Answered.Count - 1 + underWay;
+            SpendsDiffer && SpendDivisor >= smallestFlatPrice && MostSpent / SpendDivisor <= AnswerCount - 1 + underWay;
         return flat ? SpendDivisor
             : SpendPerAnswerBefore.Count > 0 ? Median(SpendPerAnswerBefore)
             : null;

@@ -100,6 +100,38 @@ public sealed class WindowChargesTests
         Assert.Equal(2, charges.Answered.Count);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_window_of_thousands_of_requests_keeps_a_bounded_sample_and_tells_the_same_price(bool complexity)
+    {
+        // A token whose window pays for 5,000 requests, sent one after another, each once the one before came back:
+        // a flat 100 points each, or 960, 980 and 1,000 points in turn charged once they ran.
+        var charges = new WindowCharges();
+        var spent = 0;
+        for (var i = 0; i < 5_000; i++)
+        {
+            Record(charges, spent, i * 0.01, i * 0.01 + 0.005);
+            spent += complexity ? 960 + 20 * (i % 3) : 100;
+        }
+
+        var price = charges.Price(smallestFlatPrice: 50, underWay: 0);
+        Assert.True(
+            charges.Answered.Count <= WindowCharges.MostKept,
+            $"{charges.Answered.Count} answers kept of 5,000"
+        );
+        Assert.Equal(WindowCharges.Samples, charges.SpendPerAnswerBefore.Count);
+        Assert.Equal(5_000, charges.AnswerCount);
+        if (complexity)
+        {
+            Assert.InRange(price!.Value, 960, 1_000);
+        }
+        else
+        {
+            Assert.Equal(100, price);
+        }
+    }
+
     /// <summary>Takes in an answer of the window that ends at <see cref="WindowEnd"/>, its reset rounded up.</summary>
     private static void Record(WindowCharges charges, int spend, double sent, double answered) =>
         charges.Record(
