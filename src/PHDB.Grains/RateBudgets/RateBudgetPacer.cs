@@ -86,9 +86,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     /// <summary>Takes in the budget a response reported for a slot.</summary>
     public void Report(long slotId, BudgetObservation observation)
     {
-        DateTimeOffset? sentAt = state.InFlight.Remove(slotId, out var expiresAt)
-            ? expiresAt - options.SlotTimeout
-            : null;
+        var sentAt = TakeInFlight(slotId);
         state.TokenHint = observation.TokenHint ?? state.TokenHint;
         var known = CostShown && state.Limit is not null;
         Take(observation, sentAt);
@@ -176,9 +174,19 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
     {
         var windowStart = windowEnd - WindowLength - SendAllowance;
         return state.InFlight.Values.Count(expiresAt =>
-            expiresAt - options.SlotTimeout is var opened && opened >= windowStart && opened < windowEnd
+            OpenedAt(expiresAt) is var opened && opened >= windowStart && opened < windowEnd
         );
     }
+
+    /// <summary>
+    /// Takes a slot out of those in flight: when it opened (its request was sent no earlier), or null for a slot not
+    /// in flight (expired, or handed out before a restart that lost it).
+    /// </summary>
+    private DateTimeOffset? TakeInFlight(long slotId) =>
+        state.InFlight.Remove(slotId, out var expiresAt) ? OpenedAt(expiresAt) : null;
+
+    /// <summary>When the slot in flight until <paramref name="expiresAt"/> opened.</summary>
+    private DateTimeOffset OpenedAt(DateTimeOffset expiresAt) => expiresAt - options.SlotTimeout;
 
     /// <summary>No flat price is taken for less than half the configured one.</summary>
     private int SmallestFlatPrice => Math.Max(1, options.CostPerRequest / 2);
@@ -221,9 +229,7 @@ public sealed class RateBudgetPacer(RateBudgetState state, RateBudgetOptions opt
         BudgetObservation? observation = null
     )
     {
-        DateTimeOffset? sentAt = state.InFlight.Remove(slotId, out var expiresAt)
-            ? expiresAt - options.SlotTimeout
-            : null;
+        var sentAt = TakeInFlight(slotId);
         state.RateLimitHits++;
         if (observation is not null)
         {
