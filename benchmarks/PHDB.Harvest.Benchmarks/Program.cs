@@ -13,7 +13,7 @@ using PHDB.Testing.Truth;
 // Usage: dotnet run -c Release --project benchmarks/PHDB.Harvest.Benchmarks -- [--scale 50000] [--window 3]
 //        [--original-windows 3] [--silos 2] [--workers 4] [--only original,throttled,unthrottled] [--timeout 60]
 //        [--cap 1000] [--until posts] [--cost-model Flat|Complexity|FlatOrComplexity]
-//        memory [--scale 1000000] [--mark 100000] [--workers 4] [--cap 10000] [--timeout 60] [--silo PHDB.Silo.dll]
+//        memory [--scale 1000000] [--mark 100000] [--workers 4] [--cap 10000] [--timeout 90] [--silo PHDB.Silo.dll]
 //        (the posts phase by one silo process, its resident memory at each mark)
 //        scale-out [--scale 10000] [--window 1] [--points 800] [--workers 4] [--warmup 10] [--slice 40]
 //        [--silos 1,2,4] [--tokens 1,2,4] (throughput of each silos × tokens cell, each token its own budget)

@@ -15,7 +15,7 @@ internal sealed record SiloMemoryOptions(int Scale, int Mark, int Workers, int C
             CommandLine.Number(args, "mark", 100_000),
             CommandLine.Number(args, "workers", 4),
             CommandLine.Number(args, "cap", 10_000),
-            CommandLine.Number(args, "timeout", 60),
+            CommandLine.Number(args, "timeout", 90),
             Path.GetFullPath(CommandLine.Text(args, "silo") ?? DefaultSilo())
         );
 
