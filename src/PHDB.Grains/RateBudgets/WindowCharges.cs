@@ -19,7 +19,7 @@ public sealed class WindowCharges
     /// <summary>Answers kept to compare with the later ones, at most: past it, sampling ends with what it has.</summary>
     public const int MostKept = 4 * Samples;
 
-    /// <summary>This window's answers while the price is being sampled; emptied once sampling ends.</summary>
+    /// <summary>This window's answers taken in while the price was being sampled.</summary>
     [Id(0)]
     public List<WindowAnswer> Answered { get; set; } = [];
 
@@ -57,8 +57,7 @@ public sealed class WindowCharges
     public int MostSpent { get; set; }
 
     /// <summary>Whether sampling ended: enough answers told a price, or too many came without.</summary>
-    [Id(8)]
-    public bool SamplingEnded { get; set; }
+    public bool SamplingEnded => SpendPerAnswerBefore.Count >= Samples || Answered.Count >= MostKept;
 
     /// <summary>
     /// Takes in one answer: the points the window had spent before its request (<paramref name="spend"/>), when it
@@ -104,11 +103,6 @@ public sealed class WindowCharges
         }
 
         Answered.Add(new WindowAnswer(answeredAt, spend));
-        if (SpendPerAnswerBefore.Count >= Samples || Answered.Count >= MostKept)
-        {
-            SamplingEnded = true;
-            Answered = [];
-        }
     }
 
     /// <summary>
